@@ -1,0 +1,345 @@
+package dev.opengallery.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.opengallery.core.Page;
+import dev.opengallery.core.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads and writes the product aggregate (product, specifications, prices) with plain SQL on the reactive
+ * PostgreSQL client. Ownership is part of every query: a product of another seller is simply not found.
+ */
+@ApplicationScoped
+public class CatalogRepository {
+
+    static final String PRODUCT_COLUMNS = """
+            p.id, p.seller_id, p.type, p.category_code, p.name, p.summary, p.description, p.tags, p.guide_url,
+            p.supervised, p.request_template, p.security_groups, p.contact_authorization_required, p.currency,
+            p.from_price, p.billing_modes, p.status, p.status_reason, p.created_at, p.updated_at, p.submitted_at,
+            p.listed_at, p.version,
+            s.account_id as profile_id, s.company_name, s.service_email, s.service_phone, s.support_range""";
+
+    static final String SUMMARY_COLUMNS = """
+            p.id, p.name, p.summary, p.type, p.category_code, p.tags, p.from_price, p.currency, p.billing_modes,
+            p.seller_id, s.company_name, p.status, p.listed_at""";
+
+    @Inject
+    Pool pool;
+
+    private volatile Set<String> categoryCodes;
+
+    public record Category(String code, String name, String grouping) {
+    }
+
+    public Uni<List<Category>> categories() {
+        return pool.query("select code, name, grouping from category order by position").execute()
+                .map(rows -> {
+                    List<Category> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Category(r.getString("code"), r.getString("name"), r.getString("grouping")));
+                    }
+                    return out;
+                });
+    }
+
+    /** Category codes are reference data owned by migrations; read once. */
+    public Uni<Set<String>> categoryCodes() {
+        Set<String> cached = categoryCodes;
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return categories().map(list -> {
+            Set<String> codes = Set.copyOf(list.stream().map(Category::code).toList());
+            categoryCodes = codes;
+            return codes;
+        });
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    public Uni<UUID> insert(UUID sellerId, ProductDraft d, Instant now) {
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                insert into product (id, seller_id, type, category_code, name, summary, description, tags, guide_url,
+                    supervised, request_template, security_groups, contact_authorization_required, currency,
+                    from_price, billing_modes, status, created_at, updated_at, version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT', $17, $17, 0)""")
+                .execute(draftTuple(id, sellerId, d).addValue(ts(now)))
+                .chain(() -> insertSpecifications(conn, id, d.specifications())))
+                .replaceWith(id);
+    }
+
+    /** Replaces an editable product's content; the product goes back to DRAFT. */
+    public Uni<Void> update(UUID id, UUID sellerId, long version, ProductDraft d, Instant now) {
+        return pool.withTransaction(conn -> lockForSeller(conn, id, sellerId).chain(state -> {
+            if (state.version != version) {
+                throw ProblemException.staleVersion("The product");
+            }
+            ProductStatus next = ProductLifecycle.next(state.status, ProductLifecycle.Action.EDIT,
+                    ProductLifecycle.Actor.SELLER);
+            Tuple t = draftTuple(id, sellerId, d).addValue(ts(now)).addValue(next.name());
+            return conn.preparedQuery("""
+                    update product set type = $3, category_code = $4, name = $5, summary = $6, description = $7,
+                        tags = $8, guide_url = $9, supervised = $10, request_template = $11, security_groups = $12,
+                        contact_authorization_required = $13, currency = $14, from_price = $15, billing_modes = $16,
+                        updated_at = $17, status = $18, status_reason = null, version = version + 1
+                    where id = $1 and seller_id = $2""").execute(t)
+                    .chain(() -> conn.preparedQuery("delete from specification where product_id = $1")
+                            .execute(Tuple.of(id)))
+                    .chain(() -> insertSpecifications(conn, id, d.specifications()));
+        }));
+    }
+
+    /**
+     * Moves a product through its lifecycle. {@code sellerId} restricts the move to that seller's products
+     * (null for operators). {@code expectedVersion}, when given, must match.
+     */
+    public Uni<Void> transition(UUID id, UUID sellerId, ProductLifecycle.Action action, ProductLifecycle.Actor actor,
+            String reason, Instant now) {
+        return pool.withTransaction(conn -> (sellerId == null ? lockAny(conn, id) : lockForSeller(conn, id, sellerId))
+                .chain(state -> {
+                    ProductStatus next = ProductLifecycle.next(state.status, action, actor);
+                    String sql = switch (next) {
+                        case IN_REVIEW -> "update product set status = $2, status_reason = $3, updated_at = $4, "
+                                + "submitted_at = $4, version = version + 1 where id = $1";
+                        case LISTED -> "update product set status = $2, status_reason = $3, updated_at = $4, "
+                                + "listed_at = $4, version = version + 1 where id = $1";
+                        default -> "update product set status = $2, status_reason = $3, updated_at = $4, "
+                                + "version = version + 1 where id = $1";
+                    };
+                    return conn.preparedQuery(sql).execute(Tuple.of(id, next.name(), reason, ts(now)));
+                })).replaceWithVoid();
+    }
+
+    private record LockedState(ProductStatus status, long version) {
+    }
+
+    private Uni<LockedState> lockForSeller(SqlConnection conn, UUID id, UUID sellerId) {
+        return conn.preparedQuery("select status, version from product where id = $1 and seller_id = $2 for update")
+                .execute(Tuple.of(id, sellerId)).map(CatalogRepository::lockedState);
+    }
+
+    private Uni<LockedState> lockAny(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select status, version from product where id = $1 for update")
+                .execute(Tuple.of(id)).map(CatalogRepository::lockedState);
+    }
+
+    private static LockedState lockedState(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            throw ProblemException.notFound("Product");
+        }
+        Row r = rows.iterator().next();
+        return new LockedState(ProductStatus.valueOf(r.getString("status")), r.getLong("version"));
+    }
+
+    private static Tuple draftTuple(UUID id, UUID sellerId, ProductDraft d) {
+        return Tuple.tuple()
+                .addValue(id).addValue(sellerId).addValue(d.type().name()).addValue(d.categoryCode())
+                .addValue(d.name()).addValue(d.summary()).addValue(d.description())
+                .addValue(d.tags().toArray(new String[0])).addValue(d.guideUrl()).addValue(d.supervised())
+                .addValue(d.requestTemplate()).addValue(d.securityGroups().toArray(new String[0]))
+                .addValue(d.contactAuthorizationRequired()).addValue(d.currency()).addValue(d.fromPrice())
+                .addValue(d.billingModes().toArray(new String[0]));
+    }
+
+    private Uni<Void> insertSpecifications(SqlConnection conn, UUID productId, List<Specification> specs) {
+        List<Tuple> specRows = new ArrayList<>();
+        List<Tuple> priceRows = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Specification s = specs.get(i);
+            UUID specId = UUID.randomUUID();
+            specRows.add(Tuple.tuple().addValue(specId).addValue(productId).addValue(i).addValue(s.name())
+                    .addValue(s.description()).addValue(s.pricingModel().name()).addValue(s.unit())
+                    .addValue(s.minQuantity()).addValue(s.maxQuantity()));
+            for (Specification.Price p : s.prices()) {
+                for (Tier t : p.tiers()) {
+                    priceRows.add(Tuple.tuple().addValue(specId).addValue(p.billingMode().name()).addValue(t.from())
+                            .addValue(t.to()).addValue(t.unitPrice()));
+                }
+            }
+        }
+        return conn.preparedQuery("""
+                insert into specification (id, product_id, position, name, description, pricing_model, unit,
+                    min_quantity, max_quantity) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                .executeBatch(specRows)
+                .chain(() -> conn.preparedQuery("""
+                        insert into specification_price (specification_id, billing_mode, tier_from, tier_to, unit_price)
+                        values ($1, $2, $3, $4, $5)""").executeBatch(priceRows))
+                .replaceWithVoid();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** A product in any state, if it belongs to the seller. */
+    public Uni<ProductView> findForSeller(UUID id, UUID sellerId) {
+        return find("p.id = $1 and p.seller_id = $2", Tuple.of(id, sellerId));
+    }
+
+    /** A product in any state (operators). */
+    public Uni<ProductView> findAny(UUID id) {
+        return find("p.id = $1", Tuple.of(id));
+    }
+
+    /** A product buyers may see: listed only. */
+    public Uni<ProductView> findListed(UUID id) {
+        return find("p.id = $1 and p.status = 'LISTED'", Tuple.of(id));
+    }
+
+    private Uni<ProductView> find(String where, Tuple args) {
+        return pool.preparedQuery("select " + PRODUCT_COLUMNS
+                + " from product p left join seller_profile s on s.account_id = p.seller_id where " + where)
+                .execute(args)
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Product"));
+                    }
+                    Row r = rows.iterator().next();
+                    UUID id = r.getUUID("id");
+                    return specifications(List.of(id)).map(specs -> product(r, specs.getOrDefault(id, List.of())));
+                });
+    }
+
+    /** Specifications with their prices, per product, in position order. */
+    public Uni<Map<UUID, List<Specification>>> specifications(List<UUID> productIds) {
+        return pool.preparedQuery("""
+                select s.product_id, s.id, s.name, s.description, s.pricing_model, s.unit, s.min_quantity,
+                       s.max_quantity, sp.billing_mode, sp.tier_from, sp.tier_to, sp.unit_price
+                from specification s join specification_price sp on sp.specification_id = s.id
+                where s.product_id = any($1)
+                order by s.product_id, s.position, sp.billing_mode, sp.tier_from""")
+                .execute(Tuple.of(productIds.toArray(new UUID[0])))
+                .map(CatalogRepository::assembleSpecifications);
+    }
+
+    private static Map<UUID, List<Specification>> assembleSpecifications(RowSet<Row> rows) {
+        // product -> spec id -> (row of spec, mode -> tiers)
+        Map<UUID, Map<UUID, Row>> specRows = new LinkedHashMap<>();
+        Map<UUID, Map<BillingMode, List<Tier>>> tiers = new LinkedHashMap<>();
+        for (Row r : rows) {
+            UUID productId = r.getUUID("product_id");
+            UUID specId = r.getUUID("id");
+            specRows.computeIfAbsent(productId, k -> new LinkedHashMap<>()).putIfAbsent(specId, r);
+            tiers.computeIfAbsent(specId, k -> new java.util.EnumMap<>(BillingMode.class))
+                    .computeIfAbsent(BillingMode.valueOf(r.getString("billing_mode")), k -> new ArrayList<>())
+                    .add(new Tier(r.getInteger("tier_from"), r.getInteger("tier_to"),
+                            price(r.getBigDecimal("unit_price"))));
+        }
+        Map<UUID, List<Specification>> out = new LinkedHashMap<>();
+        specRows.forEach((productId, specs) -> {
+            List<Specification> list = new ArrayList<>();
+            specs.forEach((specId, r) -> {
+                List<Specification.Price> prices = new ArrayList<>();
+                tiers.get(specId).forEach((mode, ts) -> prices
+                        .add(new Specification.Price(mode, ts.get(0).unitPrice(), List.copyOf(ts))));
+                list.add(new Specification(specId, r.getString("name"), r.getString("description"),
+                        PricingModel.valueOf(r.getString("pricing_model")), r.getString("unit"),
+                        r.getInteger("min_quantity"), r.getInteger("max_quantity"), List.copyOf(prices)));
+            });
+            out.put(productId, list);
+        });
+        return out;
+    }
+
+    private static ProductView product(Row r, List<Specification> specs) {
+        SellerInfo seller = r.getUUID("profile_id") == null ? null
+                : new SellerInfo(r.getUUID("seller_id"), r.getString("company_name"), r.getString("service_email"),
+                        r.getString("service_phone"), r.getString("support_range"));
+        return new ProductView(r.getUUID("id"), ProductType.valueOf(r.getString("type")), r.getString("category_code"),
+                r.getString("name"), r.getString("summary"), r.getString("description"), strings(r, "tags"),
+                r.getString("guide_url"), r.getBoolean("supervised"), r.getString("request_template"),
+                strings(r, "security_groups"), r.getBoolean("contact_authorization_required"),
+                r.getString("currency"), price(r.getBigDecimal("from_price")), modes(r),
+                ProductStatus.valueOf(r.getString("status")), r.getString("status_reason"),
+                r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"),
+                r.getOffsetDateTime("submitted_at"), r.getOffsetDateTime("listed_at"), r.getLong("version"), specs,
+                seller);
+    }
+
+    static ProductSummary summary(Row r, long paidOrders) {
+        return new ProductSummary(r.getUUID("id"), r.getString("name"), r.getString("summary"),
+                ProductType.valueOf(r.getString("type")), r.getString("category_code"), strings(r, "tags"),
+                price(r.getBigDecimal("from_price")), r.getString("currency"), modes(r), r.getUUID("seller_id"),
+                r.getString("company_name"), ProductStatus.valueOf(r.getString("status")),
+                r.getOffsetDateTime("listed_at"), paidOrders);
+    }
+
+    static BigDecimal price(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale()));
+    }
+
+    private static List<String> strings(Row r, String column) {
+        String[] values = r.getArrayOfStrings(column);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static List<BillingMode> modes(Row r) {
+        return Arrays.stream(r.getArrayOfStrings("billing_modes")).map(BillingMode::valueOf).toList();
+    }
+
+    /** Products of one seller, newest first, optionally in one state. */
+    public Uni<Page<ProductSummary>> listForSeller(UUID sellerId, ProductStatus status, int page, int size) {
+        return list("p.seller_id = $1 and ($2::text is null or p.status = $2)", Tuple.of(sellerId,
+                status == null ? null : status.name()), "p.created_at desc, p.id", page, size);
+    }
+
+    /** Products for operators: the review queue (oldest submission first) or any state. */
+    public Uni<Page<ProductSummary>> listForOperator(ProductStatus status, int page, int size) {
+        return list("($1::text is null or p.status = $1)", Tuple.of(status == null ? null : status.name()),
+                "p.submitted_at nulls last, p.created_at, p.id", page, size);
+    }
+
+    private Uni<Page<ProductSummary>> list(String where, Tuple args, String order, int page, int size) {
+        int n = args.size();
+        args.addValue(size).addValue((long) page * size);
+        String sql = "select " + SUMMARY_COLUMNS + ", count(*) over () as total "
+                + "from product p left join seller_profile s on s.account_id = p.seller_id where " + where
+                + " order by " + order + " limit $" + (n + 1) + " offset $" + (n + 2);
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<ProductSummary> items = new ArrayList<>();
+            long total = 0;
+            for (Row r : rows) {
+                total = r.getLong("total");
+                items.add(summary(r, 0));
+            }
+            return new Page<>(items, total, page, size);
+        });
+    }
+
+    // ---------------------------------------------------------------- popularity
+
+    /** Counts one paid order of a product on a day; the ordering feature calls it when an order is paid. */
+    public Uni<Void> recordPaidOrder(SqlConnection conn, UUID productId, LocalDate day) {
+        return conn.preparedQuery("""
+                insert into product_sales_day (product_id, day, paid_orders) values ($1, $2, 1)
+                on conflict (product_id, day) do update set paid_orders = product_sales_day.paid_orders + 1""")
+                .execute(Tuple.of(productId, day)).replaceWithVoid();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.opengallery.catalog;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** What anyone browsing the marketplace sees: listed products only. */
+@Path("/api/catalog")
+@PermitAll
+@APIResponse(responseCode = "400", description = "Invalid request: the offending fields are listed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Catalogue")
+public class CatalogResource {
+
+    @Inject
+    CatalogRepository products;
+
+    @Inject
+    CatalogSearch search;
+
+    @Inject
+    Pool pool;
+
+    @GET
+    @Path("/products")
+    @Operation(summary = "Search listed products", description = "Full-text search over name, summary, tags and "
+            + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
+            + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
+            + "RELEVANCE with a query, NEWEST without.")
+    public Uni<Page<ProductSummary>> search(
+            @RestQuery @Parameter(description = "Search text", example = "wordpress hosting") String q,
+            @RestQuery @Parameter(example = "CRM") String category,
+            @RestQuery @Parameter(schema = @Schema(implementation = ProductType.class)) String type,
+            @RestQuery @Parameter(schema = @Schema(implementation = BillingMode.class)) String billingMode,
+            @RestQuery @Parameter(description = "Seller account id") String sellerId,
+            @RestQuery @Parameter(example = "10") String minPrice,
+            @RestQuery @Parameter(example = "500") String maxPrice,
+            @RestQuery @Parameter(schema = @Schema(implementation = SearchCriteria.Sort.class)) String sort,
+            @RestQuery @Parameter(example = "0") Integer page,
+            @RestQuery @Parameter(example = "20") Integer size) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalid("q", "must be at most 200 characters");
+        }
+        var min = Params.decimal("minPrice", minPrice);
+        var max = Params.decimal("maxPrice", maxPrice);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw ProblemException.invalid("maxPrice", "must not be less than minPrice");
+        }
+        SearchCriteria criteria = new SearchCriteria(q, blankToNull(category),
+                Params.enumOf(ProductType.class, "type", type),
+                Params.enumOf(BillingMode.class, "billingMode", billingMode), Params.uuid("sellerId", sellerId), min,
+                max, Params.enumOf(SearchCriteria.Sort.class, "sort", sort), Params.page(page), Params.size(size));
+        return search.search(criteria);
+    }
+
+    @GET
+    @Path("/products/{id}")
+    @Operation(summary = "Product details", description = "Specifications and prices, seller contact and support "
+            + "range, product guide. Unlisted products answer 404.")
+    public Uni<ProductView> product(@RestPath UUID id) {
+        return products.findListed(id);
+    }
+
+    @POST
+    @Path("/products/{id}/quote")
+    @Operation(summary = "Price a purchase", description = "The price of a specification for a billing mode, "
+            + "quantity and number of periods, from the same pricing function orders use. Changes nothing.")
+    public Uni<QuoteView> quote(@RestPath UUID id, @Valid @NotNull QuoteRequest request) {
+        return products.findListed(id).map(p -> QuoteView.quote(p, request));
+    }
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "Categories", description = "Every category, grouped as on the marketplace's menu.")
+    public Uni<List<CatalogRepository.Category>> categories() {
+        return products.categories();
+    }
+
+    @GET
+    @Path("/popular")
+    @Operation(summary = "Popular applications", description = "Listed products with the most paid orders over the "
+            + "last 30 days, most first. Products without paid orders in that window are not listed here.")
+    public Uni<List<ProductSummary>> popular(@RestQuery @Parameter(example = "10") Integer limit) {
+        int n = limit == null ? 10 : limit;
+        if (n < 1 || n > 50) {
+            throw ProblemException.invalid("limit", "must be between 1 and 50");
+        }
+        return search.popular(n);
+    }
+
+    @Schema(name = "SellerPage")
+    public record SellerPage(SellerInfo seller, @Schema(example = "12") long listedProducts) {
+    }
+
+    @GET
+    @Path("/sellers/{id}")
+    @Operation(summary = "Seller information", description = "Company, customer-service email and phone, support "
+            + "range, and how many products the seller lists. Sellers without listed products answer 404.")
+    public Uni<SellerPage> seller(@RestPath UUID id) {
+        return pool.preparedQuery("""
+                select s.account_id, s.company_name, s.service_email, s.service_phone, s.support_range,
+                       (select count(*) from product p where p.seller_id = s.account_id and p.status = 'LISTED') as listed
+                from seller_profile s where s.account_id = $1""").execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0 || rows.iterator().next().getLong("listed") == 0) {
+                throw ProblemException.notFound("Seller");
+            }
+            var r = rows.iterator().next();
+            return new SellerPage(new SellerInfo(r.getUUID("account_id"), r.getString("company_name"),
+                    r.getString("service_email"), r.getString("service_phone"), r.getString("support_range")),
+                    r.getLong("listed"));
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.opengallery.catalog;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** "Save to List": a customer's favorites, each buyable with the saved choices filled in. */
+@Path("/api/favorites")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer: favorites")
+public class FavoriteResource {
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    CatalogRepository products;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AppClock clock;
+
+    @Schema(name = "FavoriteRequest", description = "A listed product, optionally with the choices to buy it with")
+    public record FavoriteRequest(
+            @NotNull UUID productId,
+            UUID specificationId,
+            BillingMode billingMode,
+            @Min(1) @Schema(example = "10") Integer quantity,
+            @Min(1) @Schema(example = "12") Integer periods) {
+    }
+
+    @Schema(name = "Favorite")
+    public record Favorite(
+            UUID id,
+            UUID productId,
+            @Schema(example = "CloudCRM Suite") String productName,
+            ProductType productType,
+            @Schema(description = "False once the product is no longer listed: it cannot be bought") boolean available,
+            UUID specificationId,
+            @Schema(example = "Team") String specificationName,
+            BillingMode billingMode,
+            Integer quantity,
+            Integer periods,
+            OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "FavoritePurchase", description = "The saved choices completed with defaults (first "
+            + "specification, its first billing mode, minimum quantity, one period) and priced: ready for an order")
+    public record Purchase(UUID favoriteId, UUID productId, UUID specificationId, BillingMode billingMode,
+            int quantity, int periods, QuoteView quote) {
+    }
+
+    @POST
+    @Operation(summary = "Save a product to your list", description = "The product must be listed; a saved "
+            + "specification must be one of its own, and saved choices must be ones it can be bought with. Saving "
+            + "the same product and specification twice answers 409.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Favorite.class)))
+    public Uni<RestResponse<Favorite>> add(@Valid @NotNull FavoriteRequest request) {
+        return products.findListed(request.productId()).map(p -> {
+            checkChoices(p, request);
+            return p;
+        }).chain(p -> account.id().chain(me -> {
+            UUID id = UUID.randomUUID();
+            return pool.preparedQuery("""
+                    insert into favorite (id, account_id, product_id, specification_id, billing_mode, quantity, periods,
+                        created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                    .execute(Tuple.tuple().addValue(id).addValue(me).addValue(p.id())
+                            .addValue(request.specificationId())
+                            .addValue(request.billingMode() == null ? null : request.billingMode().name())
+                            .addValue(request.quantity()).addValue(request.periods())
+                            .addValue(clock.now().atOffset(java.time.ZoneOffset.UTC)))
+                    .onFailure(e -> e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState()))
+                    .transform(e -> ProblemException.conflict("This product and specification are already in your list"))
+                    .chain(() -> one(id, me));
+        })).map(f -> RestResponse.ResponseBuilder.<Favorite> created(URI.create("/api/favorites/" + f.id())).entity(f).build());
+    }
+
+    /** Saved choices must fit the product: checked with the same pricing function an order uses. */
+    static void checkChoices(ProductView p, FavoriteRequest r) {
+        if (r.specificationId() == null) {
+            if (r.billingMode() != null || r.quantity() != null || r.periods() != null) {
+                throw ProblemException.invalid("specificationId", "is required to save a billing mode, quantity or periods");
+            }
+            return;
+        }
+        Specification spec = p.specification(r.specificationId());
+        if (spec == null) {
+            throw ProblemException.invalid("specificationId", "is not a specification of this product");
+        }
+        if (r.billingMode() != null) {
+            QuoteView.of(p, spec, new QuoteRequest(spec.id(), r.billingMode(), r.quantity(), r.periods()));
+        } else if (r.quantity() != null || r.periods() != null) {
+            throw ProblemException.invalid("billingMode", "is required to save a quantity or periods");
+        }
+    }
+
+    @GET
+    @Operation(summary = "Your favorites", description = "Newest first.")
+    public Uni<Page<Favorite>> list(@RestQuery Integer page, @RestQuery Integer size) {
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return account.id().chain(me -> pool.preparedQuery(SELECT + """
+                where f.account_id = $1 order by f.created_at desc, f.id limit $2 offset $3""")
+                .execute(Tuple.of(me, n, (long) p * n)).map(rows -> {
+                    List<Favorite> items = new ArrayList<>();
+                    long total = 0;
+                    for (Row r : rows) {
+                        total = r.getLong("total");
+                        items.add(favorite(r));
+                    }
+                    return new Page<>(items, total, p, n);
+                }));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a favorite")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Uni<RestResponse<Void>> remove(@RestPath UUID id) {
+        return account.id().chain(me -> pool.preparedQuery("delete from favorite where id = $1 and account_id = $2")
+                .execute(Tuple.of(id, me))).map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw ProblemException.notFound("Favorite");
+                    }
+                    return RestResponse.noContent();
+                });
+    }
+
+    @GET
+    @Path("/{id}/purchase")
+    @Operation(summary = "Buy from your list", description = "The saved choices, completed and priced, ready to "
+            + "place an order with. 404 when the product is no longer listed.")
+    public Uni<Purchase> purchase(@RestPath UUID id) {
+        return account.id().chain(me -> one(id, me)).chain(f -> products.findListed(f.productId()).map(p -> {
+            Specification spec = f.specificationId() == null ? null : p.specification(f.specificationId());
+            if (spec == null) {
+                spec = p.specifications().get(0);
+            }
+            BillingMode mode = f.billingMode() != null && spec.price(f.billingMode()) != null ? f.billingMode()
+                    : spec.prices().get(0).billingMode();
+            int quantity = f.quantity() == null ? spec.minQuantity() : f.quantity();
+            int periods = f.periods() == null ? 1 : f.periods();
+            QuoteView quote = QuoteView.of(p, spec, new QuoteRequest(spec.id(), mode, quantity, periods));
+            return new Purchase(f.id(), p.id(), spec.id(), mode, quantity, periods, quote);
+        }));
+    }
+
+    private static final String SELECT = """
+            select f.id, f.product_id, p.name, p.type, p.status, f.specification_id, s.name as spec_name,
+                   f.billing_mode, f.quantity, f.periods, f.created_at, count(*) over () as total
+            from favorite f join product p on p.id = f.product_id
+            left join specification s on s.id = f.specification_id
+            """;
+
+    private Uni<Favorite> one(UUID id, UUID me) {
+        return pool.preparedQuery(SELECT + " where f.id = $1 and f.account_id = $2").execute(Tuple.of(id, me))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Favorite");
+                    }
+                    return favorite(rows.iterator().next());
+                });
+    }
+
+    private static Favorite favorite(Row r) {
+        String mode = r.getString("billing_mode");
+        return new Favorite(r.getUUID("id"), r.getUUID("product_id"), r.getString("name"),
+                ProductType.valueOf(r.getString("type")), "LISTED".equals(r.getString("status")),
+                r.getUUID("specification_id"), r.getString("spec_name"), mode == null ? null : BillingMode.valueOf(mode),
+                r.getInteger("quantity"), r.getInteger("periods"), r.getOffsetDateTime("created_at"));
+    }
+}

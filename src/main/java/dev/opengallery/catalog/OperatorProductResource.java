@@ -1,0 +1,84 @@
+package dev.opengallery.catalog;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Operators review product releases. */
+@Path("/api/operator/products")
+@RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Operator: product review")
+public class OperatorProductResource {
+
+    @Inject
+    CatalogRepository products;
+
+    @Inject
+    AppClock clock;
+
+    @Schema(name = "ReasonRequest")
+    public record ReasonRequest(@NotBlank @Size(max = 2000) @Schema(example = "The product guide link is broken") String reason) {
+    }
+
+    @GET
+    @Operation(summary = "Products by state", description = "The review queue by default (IN_REVIEW, oldest "
+            + "submission first); any state with ?status=.")
+    public Uni<Page<ProductSummary>> list(@RestQuery String status, @RestQuery Integer page, @RestQuery Integer size) {
+        String wanted = status == null ? ProductStatus.IN_REVIEW.name() : status;
+        ProductStatus s = "ALL".equalsIgnoreCase(wanted) ? null : Params.enumOf(ProductStatus.class, "status", wanted);
+        return products.listForOperator(s, Params.page(page), Params.size(size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A product in any state")
+    public Uni<ProductView> get(@RestPath UUID id) {
+        return products.findAny(id);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a release", description = "IN_REVIEW to LISTED: buyers can find and buy it.")
+    public Uni<ProductView> approve(@RestPath UUID id) {
+        return move(id, ProductLifecycle.Action.APPROVE, null);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject a release", description = "IN_REVIEW to REJECTED, with the reason the seller sees.")
+    public Uni<ProductView> reject(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
+        return move(id, ProductLifecycle.Action.REJECT, request.reason().trim());
+    }
+
+    @POST
+    @Path("/{id}/delist")
+    @Operation(summary = "Delist a product", description = "LISTED to DELISTED, with a reason.")
+    public Uni<ProductView> delist(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
+        return move(id, ProductLifecycle.Action.DELIST, request.reason().trim());
+    }
+
+    private Uni<ProductView> move(UUID id, ProductLifecycle.Action action, String reason) {
+        return products.transition(id, null, action, ProductLifecycle.Actor.OPERATOR, reason, clock.now())
+                .chain(() -> products.findAny(id));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.opengallery.catalog;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Sellers release products: drafts, edits, submission for review, withdrawal and delisting. */
+@Path("/api/seller/products")
+@RolesAllowed(Roles.SELLER)
+@Tag(name = "Seller: products")
+public class SellerProductResource {
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    CatalogRepository products;
+
+    @Inject
+    AppClock clock;
+
+    @POST
+    @Operation(summary = "Create a product draft", description = "The product with its specifications and prices. "
+            + "It stays a DRAFT, visible only to you, until you submit it and an operator approves it.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProductView.class)))
+    public Uni<RestResponse<ProductView>> create(@Valid @NotNull ProductRequest request) {
+        return products.categoryCodes().map(codes -> ProductRules.check(request, codes))
+                .chain(draft -> account.id()
+                        .chain(seller -> products.insert(seller, draft, clock.now())
+                                .chain(id -> products.findForSeller(id, seller))))
+                .map(p -> RestResponse.ResponseBuilder.<ProductView> created(URI.create("/api/seller/products/" + p.id()))
+                        .entity(p).build());
+    }
+
+    @GET
+    @Operation(summary = "Your products", description = "Newest first, in every state or in one.")
+    public Uni<Page<ProductSummary>> list(@RestQuery String status, @RestQuery Integer page, @RestQuery Integer size) {
+        ProductStatus s = Params.enumOf(ProductStatus.class, "status", status);
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return account.id().chain(seller -> products.listForSeller(seller, s, p, n));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your products, in any state")
+    public Uni<ProductView> get(@RestPath UUID id) {
+        return account.id().chain(seller -> products.findForSeller(id, seller));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Edit a product", description = "Allowed for DRAFT, REJECTED and DELISTED products; the "
+            + "product becomes a DRAFT again. Send the version you read: a stale one answers 409.")
+    public Uni<ProductView> update(@RestPath UUID id, @Valid @NotNull ProductRequest request) {
+        if (request.version() == null) {
+            throw ProblemException.invalid("version", "is required when editing");
+        }
+        return products.categoryCodes().map(codes -> ProductRules.check(request, codes))
+                .chain(draft -> account.id().chain(seller -> products
+                        .update(id, seller, request.version(), draft, clock.now())
+                        .chain(() -> products.findForSeller(id, seller))));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(summary = "Submit for review", description = "DRAFT, REJECTED or DELISTED to IN_REVIEW. Needs your "
+            + "seller profile (buyers see its contact details and support range).")
+    public Uni<ProductView> submit(@RestPath UUID id) {
+        return account.id().chain(seller -> Panache.withSession(() -> SellerProfile.<SellerProfile> findById(seller)).onItem()
+                .ifNull().failWith(() -> ProblemException.unprocessable(
+                        "Create your seller profile (PUT /api/seller/profile) before submitting products"))
+                .chain(() -> move(id, seller, ProductLifecycle.Action.SUBMIT)));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Withdraw from review", description = "IN_REVIEW back to DRAFT.")
+    public Uni<ProductView> withdraw(@RestPath UUID id) {
+        return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.WITHDRAW));
+    }
+
+    @POST
+    @Path("/{id}/delist")
+    @Operation(summary = "Delist a product", description = "LISTED to DELISTED: buyers no longer see it.")
+    public Uni<ProductView> delist(@RestPath UUID id) {
+        return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.DELIST));
+    }
+
+    private Uni<ProductView> move(UUID id, UUID seller, ProductLifecycle.Action action) {
+        return products.transition(id, seller, action, ProductLifecycle.Actor.SELLER, null, clock.now())
+                .chain(() -> products.findForSeller(id, seller));
+    }
+}
