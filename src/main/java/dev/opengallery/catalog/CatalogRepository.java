@@ -283,7 +283,8 @@ public class CatalogRepository {
                 r.getOffsetDateTime("listed_at"), paidOrders);
     }
 
-    static BigDecimal price(BigDecimal value) {
+    /** A stored price for display: at least two decimals, no trailing zeros beyond them. */
+    public static BigDecimal price(BigDecimal value) {
         if (value == null) {
             return null;
         }

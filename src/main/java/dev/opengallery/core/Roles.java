@@ -6,6 +6,8 @@ public final class Roles {
     public static final String SELLER = "seller";
     public static final String OPERATOR = "operator";
     public static final String COMPUTE = "compute";
+    /** The payment provider's service client, which reports completed top-ups. */
+    public static final String PAYMENT = "payment";
 
     private Roles() {
     }

@@ -1,0 +1,112 @@
+package dev.opengallery.ordering;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Operators look up accounts, top them up, grant credit (the guide's service ticket) and attach resellers. */
+@Path("/api/operator/accounts")
+@RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Operator: accounts")
+public class OperatorAccountResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    TopUps topUps;
+
+    @Inject
+    Pool pool;
+
+    @Schema(name = "TopUpRequest")
+    public record TopUpRequest(
+            @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
+            @Schema(example = "100.00") BigDecimal amount,
+            @Size(max = 100) @Schema(description = "External reference; a reference is credited once", example = "bank-2026-000123") String reference,
+            @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "CreditRequest")
+    public record CreditRequest(@NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2)
+            @Schema(example = "500.00") BigDecimal creditLimit) {
+    }
+
+    @Schema(name = "ResellerRequest")
+    public record ResellerRequest(@Size(min = 1, max = 100)
+            @Schema(description = "The reseller's name; null detaches the account", example = "Acme Partners") String reseller) {
+    }
+
+    @GET
+    @Operation(summary = "Find an account by its token subject")
+    public Uni<AccountView> find(@RestQuery @NotBlank String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw ProblemException.invalid("subject", "is required");
+        }
+        return accounts.findBySubject(subject.trim());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An account's balance, credit and reseller")
+    public Uni<AccountView> get(@RestPath UUID id) {
+        return accounts.find(id);
+    }
+
+    @POST
+    @Path("/{id}/top-up")
+    @Operation(summary = "Top up an account", description = "Credits the balance through the ledger. A reference "
+            + "already credited is not credited again (the account is returned unchanged).")
+    public Uni<AccountView> topUp(@RestPath UUID id, @Valid @NotNull TopUpRequest request) {
+        return topUps.topUp(id, request.amount(), request.reference(), request.note() == null ? "Top-up by operator"
+                : request.note()).chain(() -> accounts.find(id));
+    }
+
+    @PUT
+    @Path("/{id}/credit")
+    @Operation(summary = "Set the credit limit", description = "Enables (or changes, or with 0 disables) postpaid "
+            + "credit payment. A limit below what the account already owes on credit answers 422.")
+    public Uni<AccountView> credit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
+        return pool.preparedQuery("update account set credit_limit = $2 where id = $1 and balance >= -($2::numeric) returning id")
+                .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
+                        : accounts.find(id).map(a -> {
+                            throw ProblemException.unprocessable("The account owes " + a.balance().negate()
+                                    + " on credit; the limit cannot be lower than that");
+                        }));
+    }
+
+    @PUT
+    @Path("/{id}/reseller")
+    @Operation(summary = "Attach the account to a reseller (or detach it)", description = "A reseller's customers do "
+            + "not pay their orders: the reseller does, and the amount shown is for reference.")
+    public Uni<AccountView> reseller(@RestPath UUID id, @Valid @NotNull ResellerRequest request) {
+        return pool.preparedQuery("update account set reseller = $2 where id = $1 returning id")
+                .execute(Tuple.of(id, request.reseller())).chain(rows -> accounts.find(id));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.opengallery.ordering;
+
+import dev.opengallery.core.ProblemException;
+
+/**
+ * Order state moves as a plain rule.
+ *
+ * <pre>
+ * PAY            PENDING_PAYMENT -> PROCESSING (supervised, or an image being provisioned) | COMPLETED
+ * CANCEL         PENDING_PAYMENT -> CANCELED   (buyer, or the unpaid-order job after 24 hours)
+ * PROVISIONED    PROCESSING      -> COMPLETED  (image ECS created)
+ * COMPLETE       PROCESSING      -> COMPLETED  (service supervision finished)
+ * ABORT          PROCESSING      -> CANCELED   (provisioning failed, appeal canceled, 365-day rule): refunded
+ * </pre>
+ */
+public final class OrderLifecycle {
+
+    public enum Action {
+        PAY, CANCEL, PROVISIONED, COMPLETE, ABORT
+    }
+
+    private OrderLifecycle() {
+    }
+
+    public static OrderState next(OrderState current, Action action, boolean staysProcessing) {
+        OrderState next = switch (action) {
+            case PAY -> current == OrderState.PENDING_PAYMENT
+                    ? (staysProcessing ? OrderState.PROCESSING : OrderState.COMPLETED)
+                    : null;
+            case CANCEL -> current == OrderState.PENDING_PAYMENT ? OrderState.CANCELED : null;
+            case PROVISIONED, COMPLETE -> current == OrderState.PROCESSING ? OrderState.COMPLETED : null;
+            case ABORT -> current == OrderState.PROCESSING ? OrderState.CANCELED : null;
+        };
+        if (next == null) {
+            String detail = switch (action) {
+                case PAY -> current == OrderState.CANCELED ? "A canceled order cannot be paid"
+                        : "The order is already paid";
+                case CANCEL -> "Only unpaid orders can be canceled; this one is " + current;
+                default -> "The order is " + current;
+            };
+            throw ProblemException.illegalState(detail, current.name());
+        }
+        return next;
+    }
+}

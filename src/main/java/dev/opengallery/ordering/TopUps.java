@@ -1,0 +1,50 @@
+package dev.opengallery.ordering;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Credits money to an account: once per external reference. */
+@ApplicationScoped
+public class TopUps {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AppClock clock;
+
+    /** True when credited now, false when the reference was credited before. */
+    public Uni<Boolean> topUp(UUID accountId, BigDecimal amount, String reference, String note) {
+        return pool.withTransaction(conn -> conn.preparedQuery("select id from account where id = $1 for update")
+                .execute(Tuple.of(accountId)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Account"));
+                    }
+                    if (reference == null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return conn.preparedQuery(
+                            "select account_id from ledger_entry where kind = 'TOP_UP' and reference = $1")
+                            .execute(Tuple.of(reference)).map(seen -> {
+                                if (seen.size() > 0 && !seen.iterator().next().getUUID("account_id").equals(accountId)) {
+                                    throw ProblemException.conflict("This reference was credited to another account");
+                                }
+                                return seen.size() > 0;
+                            });
+                }).chain(already -> already ? Uni.createFrom().item(false)
+                        : ledger.post(conn, accountId, Ledger.Kind.TOP_UP, amount, Ledger.Floor.NONE, null, reference,
+                                note, clock.now()).replaceWith(true)));
+    }
+}
