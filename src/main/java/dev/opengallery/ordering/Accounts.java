@@ -32,7 +32,7 @@ public class Accounts {
     }
 
     public Uni<AccountView> find(UUID id) {
-        return pool.preparedQuery("select id, subject, currency, balance, credit_limit, reseller from account where id = $1")
+        return pool.preparedQuery("select id, subject, currency, balance, credit_limit, reseller, offer_credit_limit, offer_credit_used from account where id = $1")
                 .execute(Tuple.of(id)).map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Account");
@@ -42,7 +42,7 @@ public class Accounts {
     }
 
     public Uni<AccountView> findBySubject(String subject) {
-        return pool.preparedQuery("select id, subject, currency, balance, credit_limit, reseller from account where subject = $1")
+        return pool.preparedQuery("select id, subject, currency, balance, credit_limit, reseller, offer_credit_limit, offer_credit_used from account where subject = $1")
                 .execute(Tuple.of(subject)).map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Account");
@@ -55,7 +55,8 @@ public class Accounts {
         BigDecimal balance = r.getBigDecimal("balance");
         BigDecimal credit = r.getBigDecimal("credit_limit");
         return new AccountView(r.getUUID("id"), r.getString("subject"), r.getString("currency"), balance, credit,
-                balance.add(credit), r.getString("reseller"));
+                balance.add(credit), r.getString("reseller"), r.getBigDecimal("offer_credit_limit"),
+                r.getBigDecimal("offer_credit_used"));
     }
 
     public Uni<Page<LedgerEntryView>> ledger(UUID accountId, int page, int size) {

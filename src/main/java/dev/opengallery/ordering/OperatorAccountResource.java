@@ -102,6 +102,20 @@ public class OperatorAccountResource {
     }
 
     @PUT
+    @Path("/{id}/offer-credit")
+    @Operation(summary = "Set the offer credit limit", description = "The credit line milestone-paid offer orders "
+            + "draw on, separate from the platform's credit. A limit below what is in use answers 422.")
+    public Uni<AccountView> offerCredit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
+        return pool.preparedQuery("""
+                update account set offer_credit_limit = $2 where id = $1 and offer_credit_used <= $2::numeric returning id""")
+                .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
+                        : accounts.find(id).map(a -> {
+                            throw ProblemException.unprocessable("Milestone orders use " + a.offerCreditUsed()
+                                    + " of the offer credit; the limit cannot be lower than that");
+                        }));
+    }
+
+    @PUT
     @Path("/{id}/reseller")
     @Operation(summary = "Attach the account to a reseller (or detach it)", description = "A reseller's customers do "
             + "not pay their orders: the reseller does, and the amount shown is for reference.")

@@ -26,7 +26,9 @@ public record OrderRequest(
         @Schema(description = "SaaS whose seller asks for it: the buyer authorises the seller to use the account's "
                 + "contact details to create the application account") Boolean contactAuthorization,
         @Valid @Schema(description = "Required for images: the ECS the image runs on") EcsRequest ecs,
-        @Schema(description = "Pay Now: pay in the same request (BALANCE or CREDIT); leave out to pay later") PaymentMethod paymentMethod) {
+        @Schema(description = "Pay Now: pay in the same request (BALANCE or CREDIT); leave out to pay later") PaymentMethod paymentMethod,
+        @Schema(description = "Order through this private offer (its link or the exclusive offers list): the order "
+                + "must match the offer exactly. Without it, a matching offer of yours is linked by itself") UUID offerId) {
 
     @Schema(name = "EcsRequest", description = "Quick provisioning sets vpcId, securityGroup and password (a "
             + "default flavour and name are used); customised provisioning also sets flavor and name")
@@ -60,6 +62,6 @@ public record OrderRequest(
 
     public OrderRequest withoutPassword() {
         return new OrderRequest(productId, specificationId, billingMode, quantity, periods, acceptTerms,
-                contactAuthorization, ecs == null ? null : ecs.withoutPassword(), paymentMethod);
+                contactAuthorization, ecs == null ? null : ecs.withoutPassword(), paymentMethod, offerId);
     }
 }

@@ -27,6 +27,8 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.offers.MilestoneBills;
+import dev.opengallery.offers.OfferService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -62,9 +64,15 @@ public class OrderService {
     @Inject
     AppClock clock;
 
+    @Inject
+    OfferService offers;
+
+    @Inject
+    MilestoneBills milestoneBills;
+
     /** Everything an order needs, checked: product, specification, price, ECS choices. */
     record Checked(ProductView product, Specification spec, OrderPricing.Price price, EcsFlavor flavor,
-            OrderRequest request, String reseller) {
+            OrderRequest request, String reseller, OfferService.Applied offer) {
     }
 
     // ------------------------------------------------------------------------------------------- quote
@@ -122,21 +130,45 @@ public class OrderService {
                 throw ProblemException.unprocessable("The seller needs your authorisation to use your account's "
                         + "contact details to create your application account: set contactAuthorization to true");
             }
+            int quantity = r.quantity() == null ? spec.minQuantity() : r.quantity();
+            int periods = r.periods() == null ? 1 : r.periods();
+            Currency currency = Currency.getInstance(product.currency());
             return accountFacts(accountId).chain(facts -> (image ? checkEcs(accountId, product, r.ecs())
-                    : Uni.createFrom().<EcsFlavor> nullItem()).map(flavor -> {
-                        int quantity = r.quantity() == null ? spec.minQuantity() : r.quantity();
-                        int periods = r.periods() == null ? 1 : r.periods();
-                        OrderPricing.Price price = OrderPricing.price(product.type(), spec, r.billingMode(), quantity,
-                                periods, Currency.getInstance(product.currency()), flavor, null);
-                        return new Checked(product, spec, price, flavor, r, facts);
-                    }));
+                    : Uni.createFrom().<EcsFlavor> nullItem())
+                    .chain(flavor -> offers.forOrder(accountId, r.offerId(), product.id(), spec.id(), r.billingMode(),
+                            quantity, periods).map(offer -> {
+                                BigDecimal list = dev.opengallery.catalog.Pricing.quote(spec, r.billingMode(), quantity,
+                                        periods, currency).amount();
+                                BigDecimal off = offer == null ? null : offer.discount().amountOff(list, currency);
+                                OrderPricing.Price price = OrderPricing.price(product.type(), spec, r.billingMode(),
+                                        quantity, periods, currency, flavor, off);
+                                if (placing && offer != null && offer.milestones() != null) {
+                                    if (facts.creditLimit().signum() == 0) {
+                                        throw ProblemException.unprocessable("Milestone payment is for postpaid "
+                                                + "customers: ask an operator to enable credit payment");
+                                    }
+                                    if (facts.offerCreditAvailable().compareTo(price.amountDue()) < 0) {
+                                        throw ProblemException.unprocessable("Your offer credit ("
+                                                + facts.offerCreditAvailable() + ") does not cover " + price.amountDue());
+                                    }
+                                }
+                                return new Checked(product, spec, price, flavor, r, facts.reseller(), offer);
+                            })));
         });
     }
 
-    /** The account's reseller, if it belongs to one. */
-    private Uni<String> accountFacts(UUID accountId) {
-        return pool.preparedQuery("select reseller from account where id = $1").execute(Tuple.of(accountId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("reseller"));
+    record AccountFacts(String reseller, BigDecimal creditLimit, BigDecimal offerCreditAvailable) {
+    }
+
+    /** The account's reseller, if it belongs to one, and its credit lines. */
+    private Uni<AccountFacts> accountFacts(UUID accountId) {
+        return pool.preparedQuery("""
+                select reseller, credit_limit, offer_credit_limit - offer_credit_used as offer_available
+                from account where id = $1""").execute(Tuple.of(accountId)).map(rows -> {
+            Row r = rows.iterator().next();
+            return new AccountFacts(r.getString("reseller"), r.getBigDecimal("credit_limit"),
+                    r.getBigDecimal("offer_available"));
+        });
     }
 
     private Uni<EcsFlavor> checkEcs(UUID accountId, ProductView product, OrderRequest.EcsRequest ecs) {
@@ -218,7 +250,23 @@ public class OrderService {
                     $12, $13, $14, $15, $16, $17, $18, $19, 'PENDING_PAYMENT', $20, $21, $22, $23, $24, $25, $25)""")
                 .execute(t)
                 .chain(() -> event(conn, id, accountId, "customer", null, OrderState.PENDING_PAYMENT, "placed"))
+                .chain(() -> c.offer == null ? Uni.createFrom().voidItem()
+                        : offers.claim(conn, c.offer.offerId(), id).chain(() -> conn.preparedQuery(
+                                "update customer_order set offer_id = $2, milestone = $3 where id = $1")
+                                .execute(Tuple.of(id, c.offer.offerId(), c.offer.milestones() != null)))
+                                .replaceWithVoid())
                 .chain(() -> {
+                    // a milestone offer is paid by monthly settlement against the offer credit, bill by bill
+                    if (c.offer != null && c.offer.milestones() != null) {
+                        return conn.preparedQuery("""
+                                update account set offer_credit_used = offer_credit_used + $2
+                                where id = $1 and offer_credit_used + $2 <= offer_credit_limit returning id""")
+                                .execute(Tuple.of(accountId, p.amountDue())).chain(rows -> rows.size() == 0
+                                        ? Uni.createFrom().failure(ProblemException.unprocessable(
+                                                "Your offer credit does not cover " + p.amountDue()))
+                                        : settle(conn, accountId, id, PaymentMethod.MONTHLY_SETTLEMENT, "customer")
+                                                .chain(() -> milestoneBills.generate(conn, id, 1)));
+                    }
                     // a reseller's customer does not pay; pay-per-use images take no payment up front;
                     // "Pay Now" pays in the same transaction as the placing
                     if (c.reseller != null) {
@@ -266,6 +314,10 @@ public class OrderService {
                             o.supervised() || image);
                     Instant now = clock.now();
                     Uni<?> money = Uni.createFrom().voidItem();
+                    if (o.milestone() && method != PaymentMethod.MONTHLY_SETTLEMENT) {
+                        return Uni.createFrom().failure(ProblemException.illegalState(
+                                "A milestone order is paid through its bills", o.state().name()));
+                    }
                     if (method == PaymentMethod.BALANCE || method == PaymentMethod.CREDIT) {
                         money = ledger.post(conn, accountId, Ledger.Kind.PAYMENT, o.amountDue().negate(),
                                 method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT,
@@ -278,7 +330,9 @@ public class OrderService {
                             method == null ? null : method.name(), ts(now))))
                             .chain(() -> event(conn, orderId, accountId, role, o.state(), next,
                                     method == null ? "nothing due now (billed by the hour)"
-                                            : method == PaymentMethod.RESELLER ? "paid by reseller" : "paid by " + method))
+                                            : method == PaymentMethod.RESELLER ? "paid by reseller"
+                                            : method == PaymentMethod.MONTHLY_SETTLEMENT ? "milestone payment: bill 1 generated"
+                                            : "paid by " + method))
                             .chain(() -> opened(conn, o, now))
                             .chain(() -> catalog.recordPaidOrder(conn, o.productId(),
                                     now.atOffset(ZoneOffset.UTC).toLocalDate()));
@@ -419,8 +473,16 @@ public class OrderService {
                                 version = version + 1 where id = $1""")
                             .execute(Tuple.of(orderId, next.name(), ts(clock.now())))
                             .chain(() -> event(conn, orderId, accountId, "customer", current, next,
-                                    "canceled by the buyer"));
+                                    "canceled by the buyer"))
+                            .chain(() -> releaseOffer(conn, orderId));
                 })).chain(() -> find(orderId, accountId, null));
+    }
+
+    /** An order canceled before payment gives its private offer back. */
+    private Uni<Void> releaseOffer(SqlConnection conn, UUID orderId) {
+        return conn.preparedQuery("""
+                update private_offer set status = 'ACTIVE', used_order_id = null where used_order_id = $1 and status = 'USED'""")
+                .execute(Tuple.of(orderId)).replaceWithVoid();
     }
 
     /**
@@ -437,7 +499,10 @@ public class OrderService {
                 canceled as (
                     update customer_order o set state = 'CANCELED', canceled_at = $2,
                         cancel_reason = 'not paid within ' || $3, version = o.version + 1
-                    from due where o.id = due.id and o.state = 'PENDING_PAYMENT' returning o.id)
+                    from due where o.id = due.id and o.state = 'PENDING_PAYMENT' returning o.id),
+                released as (
+                    update private_offer po set status = 'ACTIVE', used_order_id = null
+                    from canceled where po.used_order_id = canceled.id and po.status = 'USED')
                 insert into order_event (order_id, at, actor_role, from_state, to_state, reason)
                 select id, $2, 'system', 'PENDING_PAYMENT', 'CANCELED', 'not paid within ' || $3 from canceled""")
                 .execute(Tuple.of(ts(now.minus(after)), ts(now), humanize(after))).map(RowSet::rowCount));
@@ -454,7 +519,8 @@ public class OrderService {
             o.specification_name, o.pricing_model, o.billing_mode, o.quantity, o.periods, o.currency, o.unit_price,
             o.list_price, o.discount_amount, o.image_fee, o.ecs_fee, o.amount_due, o.state, o.supervised,
             o.contact_authorized, o.paid_by_reseller, o.reseller, o.payment_method, o.ecs, o.invoice_state,
-            o.terms_accepted_at, o.created_at, o.paid_at, o.completed_at, o.canceled_at, o.cancel_reason""";
+            o.terms_accepted_at, o.created_at, o.paid_at, o.completed_at, o.canceled_at, o.cancel_reason, o.offer_id,
+            o.milestone""";
 
     /** One order with its events; {@code accountId} or {@code sellerId} restrict it to its buyer or seller. */
     public Uni<OrderView> find(UUID id, UUID accountId, UUID sellerId) {
@@ -522,7 +588,7 @@ public class OrderService {
                 method == null ? null : PaymentMethod.valueOf(method), ecsView, r.getString("invoice_state"),
                 r.getOffsetDateTime("terms_accepted_at"), r.getOffsetDateTime("created_at"),
                 r.getOffsetDateTime("paid_at"), r.getOffsetDateTime("completed_at"), r.getOffsetDateTime("canceled_at"),
-                r.getString("cancel_reason"), null);
+                r.getString("cancel_reason"), r.getUUID("offer_id"), r.getBoolean("milestone"), null);
     }
 
     Uni<Void> event(SqlConnection conn, UUID orderId, UUID actor, String role, OrderState from, OrderState to,

@@ -50,6 +50,8 @@ public record OrderView(
         OffsetDateTime completedAt,
         OffsetDateTime canceledAt,
         String cancelReason,
+        @Schema(description = "The private offer the order used") UUID offerId,
+        @Schema(description = "Paid in milestones (monthly settlement)") boolean milestone,
         @Schema(description = "Every state change: who, when, why (details only)") List<OrderEvent> events) {
 
     @Schema(name = "OrderEcs")
@@ -68,6 +70,6 @@ public record OrderView(
                 specificationName, pricingModel, billingMode, quantity, periods, currency, unitPrice, listPrice,
                 discountAmount, imageFee, ecsFee, amountDue, state, supervised, contactAuthorized, paidByReseller,
                 reseller, paymentMethod, ecs, invoiceState, termsAcceptedAt, createdAt, paidAt, completedAt, canceledAt,
-                cancelReason, list);
+                cancelReason, offerId, milestone, list);
     }
 }

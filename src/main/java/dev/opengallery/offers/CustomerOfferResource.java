@@ -1,0 +1,104 @@
+package dev.opengallery.offers;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.Roles;
+import dev.opengallery.ordering.PaymentMethod;
+import io.smallrye.mutiny.Uni;
+
+/** A customer's exclusive offers and milestone bills. */
+@Path("/api")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer: exclusive offers and milestone bills")
+public class CustomerOfferResource {
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    OfferService offers;
+
+    @Inject
+    MilestoneBills bills;
+
+    @GET
+    @Path("/offers")
+    @Operation(summary = "Your exclusive offers", description = "Usable offers (unused, unexpired), soonest to expire "
+            + "first; ?all=true adds used, withdrawn and expired ones. Order with the offer's id (offerId) and its "
+            + "exact specification, billing mode, quantity and periods.")
+    public Uni<Page<OfferView>> list(@RestQuery Boolean all, @RestQuery Integer page, @RestQuery Integer size) {
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return account.id().chain(me -> offers.listForCustomer(me, Boolean.TRUE.equals(all), p, n));
+    }
+
+    @GET
+    @Path("/offers/{id}")
+    @Operation(summary = "One of your offers")
+    public Uni<OfferView> get(@RestPath UUID id) {
+        return account.id().chain(me -> offers.findForCustomer(id, me));
+    }
+
+    @GET
+    @Path("/offers/by-token/{token}")
+    @Operation(summary = "Open an offer from its link", description = "The link's token names the offer; only the "
+            + "customer it was made for can open it (others get 404).")
+    public Uni<OfferView> byToken(@RestPath String token) {
+        return account.id().chain(me -> offers.findByToken(token, me));
+    }
+
+    @GET
+    @Path("/milestone-bills")
+    @Operation(summary = "Your milestone bills", description = "Newest first; ?orderId= for one order's.")
+    public Uni<List<MilestoneBills.Bill>> bills(@RestQuery String orderId) {
+        UUID order = Params.uuid("orderId", orderId);
+        return account.id().chain(me -> bills.list(me, order));
+    }
+
+    @GET
+    @Path("/milestone-bills.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Download your milestone bills as CSV", description = "?orderId= for one order's.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
+            schema = @Schema(implementation = String.class)))
+    public Uni<RestResponse<String>> csv(@RestQuery String orderId) {
+        UUID order = Params.uuid("orderId", orderId);
+        return account.id().chain(me -> bills.list(me, order)).map(list -> RestResponse.ResponseBuilder
+                .ok(MilestoneBills.csv(list), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"milestone-bills.csv\"").build());
+    }
+
+    @Schema(name = "BillPayRequest")
+    public record BillPayRequest(@NotNull PaymentMethod method) {
+    }
+
+    @POST
+    @Path("/milestone-bills/{id}/pay")
+    @Operation(summary = "Pay a milestone bill", description = "From the balance or on credit; gives the offer "
+            + "credit back. Paying twice answers 409.")
+    public Uni<MilestoneBills.Bill> pay(@RestPath UUID id, @Valid @NotNull BillPayRequest request) {
+        return account.id().chain(me -> bills.pay(me, id, request.method()));
+    }
+}

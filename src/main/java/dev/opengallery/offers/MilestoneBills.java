@@ -1,0 +1,176 @@
+package dev.opengallery.offers;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.ordering.Ledger;
+import dev.opengallery.ordering.PaymentMethod;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Milestone bills of offer orders paid by monthly settlement: bill 1 when the order is placed, bill N+1 when the
+ * buyer accepts the delivery of milestone N, each due 30 days after it is generated. Paying a bill moves money
+ * through the ledger and gives the offer credit back.
+ */
+@ApplicationScoped
+public class MilestoneBills {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AppClock clock;
+
+    @ConfigProperty(name = "opengallery.milestones.due-after", defaultValue = "30D")
+    Duration dueAfter;
+
+    @Schema(name = "MilestoneBill")
+    public record Bill(UUID id, UUID orderId, @Schema(example = "1") int milestone, @Schema(example = "3") int milestones,
+            @Schema(example = "30.00") BigDecimal percent, @Schema(example = "1530.00") BigDecimal amount, String currency,
+            @Schema(description = "GENERATED, PAID or OVERDUE") String status, OffsetDateTime generatedAt,
+            OffsetDateTime dueAt, OffsetDateTime paidAt) {
+    }
+
+    /**
+     * Generates the bill of one milestone of an order, in the caller's transaction. Idempotent: a bill that
+     * exists is left as it is. Does nothing past the last milestone.
+     */
+    public Uni<Void> generate(SqlConnection conn, UUID orderId, int milestone) {
+        return conn.preparedQuery("""
+                select o.account_id, o.amount_due, o.currency, po.milestones
+                from customer_order o join private_offer po on po.id = o.offer_id
+                where o.id = $1 and o.milestone""").execute(Tuple.of(orderId)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().failure(ProblemException.notFound("Milestone order"));
+            }
+            Row r = rows.iterator().next();
+            List<BigDecimal> percents = Arrays.asList(r.getArrayOfBigDecimals("milestones"));
+            if (milestone < 1 || milestone > percents.size()) {
+                return Uni.createFrom().voidItem();
+            }
+            Currency currency = Currency.getInstance(r.getString("currency"));
+            List<BigDecimal> amounts = MilestonePlan.split(r.getBigDecimal("amount_due"), percents, currency);
+            Instant now = clock.now();
+            return conn.preparedQuery("""
+                    insert into milestone_bill (id, order_id, account_id, milestone, milestones, percent, amount, currency,
+                        status, generated_at, due_at) values ($1, $2, $3, $4, $5, $6, $7, $8, 'GENERATED', $9, $10)
+                    on conflict (order_id, milestone) do nothing""")
+                    .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(orderId).addValue(r.getUUID("account_id"))
+                            .addValue(milestone).addValue(percents.size()).addValue(percents.get(milestone - 1))
+                            .addValue(amounts.get(milestone - 1)).addValue(currency.getCurrencyCode())
+                            .addValue(now.atOffset(ZoneOffset.UTC)).addValue(now.plus(dueAfter).atOffset(ZoneOffset.UTC)))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * The buyer accepted the delivery of milestone {@code milestone}: the next bill is generated. Service
+     * supervision calls this in the transaction that records the acceptance.
+     */
+    public Uni<Void> onMilestoneAccepted(SqlConnection conn, UUID orderId, int milestone) {
+        return generate(conn, orderId, milestone + 1);
+    }
+
+    public Uni<Bill> pay(UUID accountId, UUID billId, PaymentMethod method) {
+        if (method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
+            throw ProblemException.invalid("method", "only BALANCE or CREDIT can be chosen");
+        }
+        Instant now = clock.now();
+        return pool.withTransaction(conn -> conn.preparedQuery(
+                "select * from milestone_bill where id = $1 and account_id = $2 for update")
+                .execute(Tuple.of(billId, accountId)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Bill"));
+                    }
+                    Bill b = bill(rows.iterator().next());
+                    if ("PAID".equals(b.status())) {
+                        return Uni.createFrom().failure(ProblemException.illegalState("The bill is already paid", "PAID"));
+                    }
+                    return ledger.post(conn, accountId, Ledger.Kind.SETTLEMENT, b.amount().negate(),
+                            method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, b.orderId(),
+                            "milestone-" + b.milestone(), "Milestone " + b.milestone() + " of " + b.milestones(), now)
+                            .chain(() -> conn.preparedQuery("""
+                                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
+                                    .execute(Tuple.of(accountId, b.amount())))
+                            .chain(() -> conn.preparedQuery(
+                                    "update milestone_bill set status = 'PAID', paid_at = $2 where id = $1")
+                                    .execute(Tuple.of(billId, now.atOffset(ZoneOffset.UTC))));
+                })).chain(() -> find(accountId, billId));
+    }
+
+    public Uni<Bill> find(UUID accountId, UUID billId) {
+        return pool.preparedQuery("select * from milestone_bill where id = $1 and account_id = $2")
+                .execute(Tuple.of(billId, accountId)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Bill");
+                    }
+                    return bill(rows.iterator().next());
+                });
+    }
+
+    /** The account's bills, newest first, optionally of one order. */
+    public Uni<List<Bill>> list(UUID accountId, UUID orderId) {
+        return pool.preparedQuery("""
+                select * from milestone_bill where account_id = $1 and ($2::uuid is null or order_id = $2)
+                order by generated_at desc, milestone desc limit 500""").execute(Tuple.of(accountId, orderId))
+                .map(rows -> {
+                    List<Bill> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(bill(r));
+                    }
+                    return out;
+                });
+    }
+
+    /** The bills as CSV (RFC 4180), for download. */
+    public static String csv(List<Bill> bills) {
+        StringBuilder sb = new StringBuilder(
+                "bill_id,order_id,milestone,milestones,percent,amount,currency,status,generated_at,due_at,paid_at\r\n");
+        for (Bill b : bills) {
+            sb.append(b.id()).append(',').append(b.orderId()).append(',').append(b.milestone()).append(',')
+                    .append(b.milestones()).append(',').append(b.percent().toPlainString()).append(',')
+                    .append(b.amount().toPlainString()).append(',').append(b.currency()).append(',').append(b.status())
+                    .append(',').append(b.generatedAt()).append(',').append(b.dueAt()).append(',')
+                    .append(b.paidAt() == null ? "" : b.paidAt().toString()).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /** Marks every unpaid bill past its due date OVERDUE. Set-based and idempotent. */
+    public Uni<Integer> markOverdue() {
+        return pool.preparedQuery("""
+                update milestone_bill set status = 'OVERDUE'
+                where status = 'GENERATED' and due_at <= $1""").execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC)))
+                .map(RowSet::rowCount);
+    }
+
+    static Bill bill(Row r) {
+        return new Bill(r.getUUID("id"), r.getUUID("order_id"), r.getInteger("milestone"), r.getInteger("milestones"),
+                r.getBigDecimal("percent"), r.getBigDecimal("amount"), r.getString("currency"), r.getString("status"),
+                r.getOffsetDateTime("generated_at"), r.getOffsetDateTime("due_at"), r.getOffsetDateTime("paid_at"));
+    }
+}
