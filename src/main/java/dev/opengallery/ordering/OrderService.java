@@ -435,26 +435,57 @@ public class OrderService {
 
     /** Cancels a paid order that cannot be delivered, refunding what was paid. */
     public Uni<Void> abort(OrderView o, String reason) {
+        return pool.withTransaction(conn -> cancelAndRefund(conn, o.id(), null, "system", reason)).replaceWithVoid();
+    }
+
+    /**
+     * PROCESSING to CANCELED in the caller's transaction, refunding what the buyer paid (nothing for reseller or
+     * milestone orders) and canceling the purchased app. Service supervision calls it when an operator cancels an
+     * appeal or a flow outlives 365 days without an invoice. Answers false when the order was not PROCESSING.
+     */
+    public Uni<Boolean> cancelAndRefund(SqlConnection conn, UUID orderId, UUID actorId, String actorRole,
+            String reason) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return conn.preparedQuery("""
                 update customer_order set state = 'CANCELED', canceled_at = $2, cancel_reason = $3,
                     version = version + 1 where id = $1 and state = 'PROCESSING'
-                returning payment_method, amount_due""").execute(Tuple.of(o.id(), ts(now), reason)).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().voidItem();
-            }
-            Row r = rows.iterator().next();
-            String method = r.getString("payment_method");
-            Uni<?> refund = Uni.createFrom().voidItem();
-            if ("BALANCE".equals(method) || "CREDIT".equals(method)) {
-                refund = ledger.post(conn, o.accountId(), Ledger.Kind.REFUND, r.getBigDecimal("amount_due"),
-                        Ledger.Floor.NONE, o.id(), null, "Refund: " + reason, now);
-            }
-            return refund.chain(() -> event(conn, o.id(), null, "system", OrderState.PROCESSING, OrderState.CANCELED,
-                    reason)).chain(() -> conn.preparedQuery(
-                            "update subscription set status = 'CANCELED', version = version + 1 where order_id = $1")
-                            .execute(Tuple.of(o.id()))).replaceWithVoid();
-        }));
+                returning account_id, payment_method, amount_due""").execute(Tuple.of(orderId, ts(now), reason))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row r = rows.iterator().next();
+                    String method = r.getString("payment_method");
+                    Uni<?> refund = Uni.createFrom().voidItem();
+                    if ("BALANCE".equals(method) || "CREDIT".equals(method)) {
+                        refund = ledger.post(conn, r.getUUID("account_id"), Ledger.Kind.REFUND,
+                                r.getBigDecimal("amount_due"), Ledger.Floor.NONE, orderId, null, "Refund: " + reason,
+                                now);
+                    }
+                    return refund.chain(() -> event(conn, orderId, actorId, actorRole, OrderState.PROCESSING,
+                            OrderState.CANCELED, reason)).chain(() -> conn.preparedQuery(
+                                    "update subscription set status = 'CANCELED', version = version + 1 where order_id = $1")
+                                    .execute(Tuple.of(orderId))).replaceWith(true);
+                });
+    }
+
+    /**
+     * PROCESSING to COMPLETED in the caller's transaction, when service supervision completes: the purchased app
+     * becomes visible (SaaS with supervision is listed only from now on). Answers false when the order was not
+     * PROCESSING.
+     */
+    public Uni<Boolean> completeSupervised(SqlConnection conn, UUID orderId, UUID actorId, String actorRole,
+            String reason) {
+        Instant now = clock.now();
+        return conn.preparedQuery("""
+                update customer_order set state = 'COMPLETED', completed_at = $2, version = version + 1
+                where id = $1 and state = 'PROCESSING' returning id""").execute(Tuple.of(orderId, ts(now)))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(false)
+                        : event(conn, orderId, actorId, actorRole, OrderState.PROCESSING, OrderState.COMPLETED, reason)
+                                .chain(() -> conn.preparedQuery(
+                                        "update subscription set visible = true, version = version + 1 where order_id = $1")
+                                        .execute(Tuple.of(orderId)))
+                                .replaceWith(true));
     }
 
     // ------------------------------------------------------------------------------------------ cancel

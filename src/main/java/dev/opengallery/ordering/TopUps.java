@@ -25,6 +25,9 @@ public class TopUps {
     @Inject
     AppClock clock;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AfterTopUp> hooks;
+
     /** True when credited now, false when the reference was credited before. */
     public Uni<Boolean> topUp(UUID accountId, BigDecimal amount, String reference, String note) {
         return pool.withTransaction(conn -> conn.preparedQuery("select id from account where id = $1 for update")
@@ -45,6 +48,15 @@ public class TopUps {
                             });
                 }).chain(already -> already ? Uni.createFrom().item(false)
                         : ledger.post(conn, accountId, Ledger.Kind.TOP_UP, amount, Ledger.Floor.NONE, null, reference,
-                                note, clock.now()).replaceWith(true)));
+                                note, clock.now()).chain(() -> afterTopUp(conn, accountId)).replaceWith(true)));
+    }
+
+    /** Runs every {@link AfterTopUp} in the top-up's transaction, one after the other. */
+    private Uni<Void> afterTopUp(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID accountId) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AfterTopUp hook : hooks) {
+            chain = chain.chain(() -> hook.afterTopUp(conn, accountId));
+        }
+        return chain;
     }
 }
