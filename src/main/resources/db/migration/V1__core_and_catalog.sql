@@ -139,12 +139,14 @@ create table specification_price (
 );
 
 -- Product popularity: paid orders per product and day, written by the ordering feature when an order is
--- paid. "Popular applications" = most paid orders over the last 30 days.
+-- paid. "Popular applications" = most paid orders over the last 30 days. A day's count is spread over a few
+-- shard rows so that concurrent payments for one product do not queue on a single row lock; readers sum them.
 create table product_sales_day (
-    product_id  uuid not null references product (id) on delete cascade,
-    day         date not null,
-    paid_orders int  not null default 0,
-    primary key (product_id, day)
+    product_id  uuid     not null references product (id) on delete cascade,
+    day         date     not null,
+    shard       smallint not null default 0,
+    paid_orders int      not null default 0,
+    primary key (product_id, day, shard)
 );
 
 create index product_sales_day_day_idx on product_sales_day (day, product_id);

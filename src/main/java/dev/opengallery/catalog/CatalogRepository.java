@@ -332,12 +332,18 @@ public class CatalogRepository {
 
     // ---------------------------------------------------------------- popularity
 
-    /** Counts one paid order of a product on a day; the ordering feature calls it when an order is paid. */
+    static final int SALES_SHARDS = 16;
+
+    /**
+     * Counts one paid order of a product on a day; the ordering feature calls it in the payment's transaction.
+     * The count goes to one of {@link #SALES_SHARDS} rows at random, so payments for one product run in parallel.
+     */
     public Uni<Void> recordPaidOrder(SqlConnection conn, UUID productId, LocalDate day) {
+        short shard = (short) java.util.concurrent.ThreadLocalRandom.current().nextInt(SALES_SHARDS);
         return conn.preparedQuery("""
-                insert into product_sales_day (product_id, day, paid_orders) values ($1, $2, 1)
-                on conflict (product_id, day) do update set paid_orders = product_sales_day.paid_orders + 1""")
-                .execute(Tuple.of(productId, day)).replaceWithVoid();
+                insert into product_sales_day (product_id, day, shard, paid_orders) values ($1, $2, $3, 1)
+                on conflict (product_id, day, shard) do update set paid_orders = product_sales_day.paid_orders + 1""")
+                .execute(Tuple.of(productId, day, shard)).replaceWithVoid();
     }
 
     static OffsetDateTime ts(Instant instant) {

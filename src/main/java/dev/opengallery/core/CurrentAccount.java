@@ -20,10 +20,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @RequestScoped
 public class CurrentAccount {
 
+    /** Reads the account; only a first visit writes (no row is rewritten on every request). */
     private static final String UPSERT = """
-            insert into account (id, subject, display_name, email, created_at) values ($1, $2, $3, $4, $5)
-            on conflict (subject) do update set subject = excluded.subject
-            returning id""";
+            with found as (select id from account where subject = $2),
+            created as (
+                insert into account (id, subject, display_name, email, created_at)
+                select $1, $2, $3, $4, $5 where not exists (select 1 from found)
+                on conflict (subject) do nothing returning id)
+            select id from found union all select id from created""";
 
     @Inject
     SecurityIdentity identity;
@@ -51,12 +55,14 @@ public class CurrentAccount {
             name = jwt.getClaim("name");
             email = jwt.getClaim("email");
         }
+        String sub = subject;
         return pool.preparedQuery(UPSERT)
-                .execute(Tuple.of(UUID.randomUUID(), subject, name, email, clock.now().atOffset(java.time.ZoneOffset.UTC)))
-                .map(rows -> {
-                    cached = rows.iterator().next().getUUID("id");
-                    return cached;
-                });
+                .execute(Tuple.of(UUID.randomUUID(), sub, name, email, clock.now().atOffset(java.time.ZoneOffset.UTC)))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
+                        // a concurrent first request created it: read it with a fresh snapshot
+                        : pool.preparedQuery("select id from account where subject = $1").execute(Tuple.of(sub))
+                                .map(again -> again.iterator().next().getUUID("id")))
+                .invoke(id -> cached = id);
     }
 
     public boolean hasRole(String role) {

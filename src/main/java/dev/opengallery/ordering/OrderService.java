@@ -216,7 +216,8 @@ public class OrderService {
                                 .map(id -> RestResponse.ResponseBuilder.<OrderRef> create(201).entity(new OrderRef(id))
                                         .build()))
                 .chain(response -> afterCommit(response, accountId, response.getEntity().id(),
-                        request.ecs() == null ? null : request.ecs().password())));
+                        request.ecs() == null ? null : request.ecs().password(),
+                        c.product.type() == ProductType.IMAGE)));
     }
 
     private Uni<UUID> insertOrder(SqlConnection conn, UUID accountId, Checked c) {
@@ -295,7 +296,7 @@ public class OrderService {
                 OrderRef.class,
                 conn -> settle(conn, accountId, orderId, method, "customer")
                         .replaceWith(RestResponse.ResponseBuilder.<OrderRef> ok(new OrderRef(orderId)).build()))
-                .chain(response -> afterCommit(response, accountId, orderId, password));
+                .chain(response -> afterCommit(response, accountId, orderId, password, true));
     }
 
     /**
@@ -382,8 +383,9 @@ public class OrderService {
     // ------------------------------------------------------------------------------ provisioning (images)
 
     private Uni<RestResponse<OrderView>> afterCommit(RestResponse<OrderRef> first, UUID accountId, UUID id,
-            String password) {
-        return provisionIfDue(accountId, id, password).chain(() -> find(id, accountId, null))
+            String password, boolean mayNeedEcs) {
+        Uni<Void> provisioning = mayNeedEcs ? provisionIfDue(accountId, id, password) : Uni.createFrom().voidItem();
+        return provisioning.chain(() -> find(id, accountId, null))
                 .map(o -> {
                     var b = RestResponse.ResponseBuilder.<OrderView> create(first.getStatus()).entity(o);
                     if (first.getHeaders().containsKey(Idempotency.REPLAYED)) {
