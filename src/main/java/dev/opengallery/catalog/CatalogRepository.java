@@ -319,15 +319,7 @@ public class CatalogRepository {
         String sql = "select " + SUMMARY_COLUMNS + ", count(*) over () as total "
                 + "from product p left join seller_profile s on s.account_id = p.seller_id where " + where
                 + " order by " + order + " limit $" + (n + 1) + " offset $" + (n + 2);
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            List<ProductSummary> items = new ArrayList<>();
-            long total = 0;
-            for (Row r : rows) {
-                total = r.getLong("total");
-                items.add(summary(r, 0));
-            }
-            return new Page<>(items, total, page, size);
-        });
+        return pool.preparedQuery(sql).execute(args).map(rows -> Page.of(rows, r -> summary(r, 0), page, size));
     }
 
     // ---------------------------------------------------------------- popularity

@@ -2,7 +2,6 @@ package dev.opengallery.catalog;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -136,15 +135,7 @@ public class FavoriteResource {
         int n = Params.size(size);
         return account.id().chain(me -> pool.preparedQuery(SELECT + """
                 where f.account_id = $1 order by f.created_at desc, f.id limit $2 offset $3""")
-                .execute(Tuple.of(me, n, (long) p * n)).map(rows -> {
-                    List<Favorite> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(favorite(r));
-                    }
-                    return new Page<>(items, total, p, n);
-                }));
+                .execute(Tuple.of(me, n, (long) p * n)).map(rows -> Page.of(rows, FavoriteResource::favorite, p, n)));
     }
 
     @DELETE

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -194,15 +193,7 @@ public class OfferService {
     }
 
     private Uni<Page<OfferView>> list(String sql, Tuple args, int page, int size) {
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            List<OfferView> items = new ArrayList<>();
-            long total = 0;
-            for (Row r : rows) {
-                total = r.getLong("total");
-                items.add(view(r, true));
-            }
-            return new Page<>(items, total, page, size);
-        });
+        return pool.preparedQuery(sql).execute(args).map(rows -> Page.of(rows, r -> view(r, true), page, size));
     }
 
     OfferView view(Row r, boolean withToken) {

@@ -2,8 +2,6 @@ package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,16 +61,10 @@ public class Accounts {
         return pool.preparedQuery("""
                 select id, kind, amount, balance_after, order_id, reference, note, created_at, count(*) over () as total
                 from ledger_entry where account_id = $1 order by seq desc limit $2 offset $3""")
-                .execute(Tuple.of(accountId, size, (long) page * size)).map(rows -> {
-                    List<LedgerEntryView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(new LedgerEntryView(r.getUUID("id"), Ledger.Kind.valueOf(r.getString("kind")),
+                .execute(Tuple.of(accountId, size, (long) page * size)).map(rows -> Page.of(rows,
+                        r -> new LedgerEntryView(r.getUUID("id"), Ledger.Kind.valueOf(r.getString("kind")),
                                 r.getBigDecimal("amount"), r.getBigDecimal("balance_after"), r.getUUID("order_id"),
-                                r.getString("reference"), r.getString("note"), r.getOffsetDateTime("created_at")));
-                    }
-                    return new Page<>(items, total, page, size);
-                });
+                                r.getString("reference"), r.getString("note"), r.getOffsetDateTime("created_at")),
+                        page, size));
     }
 }

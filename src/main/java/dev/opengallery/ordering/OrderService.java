@@ -591,15 +591,8 @@ public class OrderService {
                 + "($1::text is null or o.state = $1) and ($2::text is null or o.product_type = $2) "
                 + "and ($3::timestamptz is null or o.created_at >= $3) and ($4::timestamptz is null or o.created_at < $4) "
                 + "and ($5::uuid is null or o.account_id = $5) and ($6::uuid is null or o.seller_id = $6) "
-                + "order by o.created_at desc, o.id limit $7 offset $8").execute(args).map(rows -> {
-                    List<OrderView> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(view(r));
-                    }
-                    return new Page<>(items, total, page, size);
-                });
+                + "order by o.created_at desc, o.id limit $7 offset $8").execute(args)
+                .map(rows -> Page.of(rows, OrderService::view, page, size));
     }
 
     static OrderView view(Row r) {
