@@ -84,7 +84,7 @@ Name of the Secret the chart creates (database credentials and/or OIDC client se
 "true" when the chart has to create its own Secret.
 */}}
 {{- define "opengallery.createSecret" -}}
-{{- if or (not .Values.database.existingSecret) (and .Values.oidc.clientSecret (not .Values.oidc.existingSecret)) }}true{{- end }}
+{{- if or (not .Values.database.existingSecret) (and .Values.oidc.clientSecret (not .Values.oidc.existingSecret)) (not .Values.apps.existingSecret) }}true{{- end }}
 {{- end }}
 
 {{/*

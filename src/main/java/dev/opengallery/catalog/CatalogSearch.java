@@ -87,15 +87,23 @@ public class CatalogSearch {
         args.addValue((long) c.page() * c.size());
         String offset = "$" + args.size();
         boolean popularityInOrder = c.effectiveSort() == SearchCriteria.Sort.POPULARITY;
-        // Popularity is computed for the page only, unless it is what the results are sorted by.
-        String inner = "select " + CatalogRepository.SUMMARY_COLUMNS + ", " + rank + " as rank, "
-                + (popularityInOrder ? popularity : "0::bigint") + " as paid_orders, count(*) over () as total "
-                + "from product p left join seller_profile s on s.account_id = p.seller_id where "
-                + String.join(" and ", where) + " order by " + order + " limit " + limit + " offset " + offset;
-        String sql = popularityInOrder ? inner
-                : "select page.*, coalesce((select sum(d.paid_orders) from product_sales_day d "
-                        + "where d.product_id = page.id and d.day >= " + sinceParam + "), 0) as page_paid_orders "
-                        + "from (" + inner + ") page order by " + order.replace("p.", "page.");
+        // The matches are collected narrow (id and sort keys, materialized so that the planner cannot walk a sort
+        // index and filter row by row while the total still needs every match), counted and cut to the page;
+        // only the page's rows are then read in full. Popularity is computed for the page only, unless it is what
+        // the results are sorted by.
+        String hits = "select p.id, p.listed_at, p.from_price, " + rank + " as rank"
+                + (popularityInOrder ? ", " + popularity + " as paid_orders" : "")
+                + " from product p where " + String.join(" and ", where);
+        String pageOrder = order.replace("p.", "h.");
+        String sql = "with hits as materialized (" + hits + "), page as (select h.*, count(*) over () as total "
+                + "from hits h order by " + pageOrder + " limit " + limit + " offset " + offset + ") "
+                + "select " + CatalogRepository.SUMMARY_COLUMNS + ", page.rank, "
+                + (popularityInOrder ? "page.paid_orders" : "0::bigint as paid_orders") + ", page.total"
+                + (popularityInOrder ? ""
+                        : ", coalesce((select sum(d.paid_orders) from product_sales_day d where d.product_id = page.id "
+                                + "and d.day >= " + sinceParam + "), 0) as page_paid_orders")
+                + " from page join product p on p.id = page.id left join seller_profile s on s.account_id = p.seller_id"
+                + " order by " + order.replace("p.", "page.");
         return new Statement(sql, args);
     }
 

@@ -43,6 +43,7 @@ class HelmChartTest {
   private static final String RELEASE = "og";
   private static final String FULLNAME = "og-opengallery";
   private static final String OIDC_URL = "https://keycloak.example.com/realms/opengallery";
+  private static final String APPS_KEY = "q6yFdvJ6n8y6mI1lD0o2H0cJ3n4xq9A8m7l6k5j4h3g=";
 
   @BeforeAll
   static void chartIsPresent() {
@@ -156,6 +157,10 @@ class HelmChartTest {
         "  clientId: og-backend",
         "  existingSecret: oidc-credentials",
         "  existingSecretKey: secret",
+        "apps:",
+        "  encryptionKey: \"\"",
+        "  existingSecret: apps-key",
+        "  existingSecretKey: key",
         "cors:",
         "  origins: https://gallery.example.com,https://admin.example.com",
         "extraEnv:",
@@ -216,6 +221,7 @@ class HelmChartTest {
     assertSecretRef(env, "QUARKUS_DATASOURCE_PASSWORD", "pg-credentials", "pass");
     assertEquals("og-backend", value(env, "QUARKUS_OIDC_CLIENT_ID"));
     assertSecretRef(env, "QUARKUS_OIDC_CREDENTIALS_SECRET", "oidc-credentials", "secret");
+    assertSecretRef(env, "OPENGALLERY_APPS_ENCRYPTION_KEY", "apps-key", "key");
     assertEquals("https://gallery.example.com,https://admin.example.com", value(env, "OG_CORS_ORIGINS"));
     assertEquals("DEBUG", value(env, "QUARKUS_LOG_LEVEL"));
     List<String> envOrder = new ArrayList<>(env.keySet());
@@ -275,6 +281,8 @@ class HelmChartTest {
     assertEquals("gallery", decode(data.get("database-username")));
     assertEquals("pw", decode(data.get("database-password")));
     assertEquals("s3cr3t", decode(data.get("oidc-client-secret")));
+    assertEquals(APPS_KEY, decode(data.get("apps-encryption-key")));
+    assertSecretRef(env, "OPENGALLERY_APPS_ENCRYPTION_KEY", FULLNAME, "apps-encryption-key");
     assertNotNull(get(deployment, "spec.template.metadata.annotations.checksum/secret"),
         "pods roll when the chart Secret changes");
   }
@@ -291,9 +299,16 @@ class HelmChartTest {
   @Test
   void failsWithoutOidcAuthServerUrl() {
     IllegalStateException error = assertThrows(IllegalStateException.class,
-        () -> new Helm(CHART).template().withName(RELEASE).call());
+        () -> new Helm(CHART).template().withName(RELEASE).set("apps.encryptionKey", APPS_KEY).call());
     assertTrue(error.getMessage().contains("oidc.authServerUrl is required"),
         () -> "unexpected error: " + error.getMessage());
+  }
+
+  @Test
+  void failsWithoutAnAppsEncryptionKey() {
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("apps.encryptionKey", "")));
+    assertTrue(error.getMessage().contains("apps.encryptionKey"), () -> "unexpected error: " + error.getMessage());
   }
 
   @Test
@@ -309,7 +324,8 @@ class HelmChartTest {
 
   /** Renders the chart ({@code helm template og helm/opengallery ...}) and parses every document. */
   private static Manifests render(Consumer<TemplateCommand> customizer) {
-    TemplateCommand command = new Helm(CHART).template().withName(RELEASE).withNamespace("gallery");
+    TemplateCommand command = new Helm(CHART).template().withName(RELEASE).withNamespace("gallery")
+        .set("apps.encryptionKey", APPS_KEY);
     customizer.accept(command);
     String rendered = command.call();
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));

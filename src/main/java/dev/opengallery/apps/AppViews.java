@@ -1,0 +1,59 @@
+package dev.opengallery.apps;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.opengallery.catalog.ProductType;
+
+/** Turns subscriptions into the views buyers and sellers get; never with the password. */
+@ApplicationScoped
+public class AppViews {
+
+    @ConfigProperty(name = "opengallery.renewal.grace-period", defaultValue = "15D")
+    Duration grace;
+
+    @ConfigProperty(name = "opengallery.renewal.retention-period", defaultValue = "15D")
+    Duration retention;
+
+    @ConfigProperty(name = "opengallery.renewal.auto-renew-lead", defaultValue = "7D")
+    Duration lead;
+
+    public PurchasedAppView view(Subscription s, List<Subscriptions.Event> history) {
+        OffsetDateTime graceEnds = null;
+        OffsetDateTime releases = null;
+        PurchasedAppView.AutoRenewalView auto = null;
+        if (s.periodic()) {
+            graceEnds = s.expiresAt().plus(grace);
+            releases = graceEnds.plus(retention);
+            OffsetDateTime next = null;
+            if (s.autoRenew() && s.status().live()) {
+                next = s.expiresAt().minus(lead);
+                if (s.autoRenewNextTry() != null && s.autoRenewNextTry().isAfter(next)) {
+                    next = s.autoRenewNextTry();
+                }
+            }
+            auto = new PurchasedAppView.AutoRenewalView(s.autoRenew(), s.autoRenewPeriods(), next,
+                    s.autoRenewFailures(), s.autoRenewError());
+        }
+        return new PurchasedAppView(s.id(), s.orderId(), s.productId(), s.productName(), s.productType(),
+                s.specificationId(), s.specificationName(), s.pricingModel(), s.billingMode(), s.quantity(), s.currency(),
+                s.amountPaid(), s.discountRate(), s.startsAt(), s.expiresAt(), s.status(), graceEnds, releases,
+                s.releasedAt(), s.unsubscribedAt(), s.refundAmount(), s.ecsId(), auto, s.seller(), application(s),
+                history);
+    }
+
+    public static PurchasedAppView.ApplicationInfoView application(Subscription s) {
+        if (s.productType() != ProductType.SAAS) {
+            return null;
+        }
+        boolean supplied = s.appUsername() != null;
+        return new PurchasedAppView.ApplicationInfoView(supplied, s.appUsername(), s.appPasswordSet(),
+                s.appManagementUrl(), s.appFrontendUrl(), s.appGuideUrl() != null ? s.appGuideUrl() : s.productGuideUrl(),
+                s.appInfoUpdatedAt());
+    }
+}

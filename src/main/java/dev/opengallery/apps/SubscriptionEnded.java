@@ -1,0 +1,16 @@
+package dev.opengallery.apps;
+
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Something that must happen when a purchased app ends — unsubscribed by its buyer or RELEASED after retention —
+ * in that change's own transaction (telling the compute service to release an image's ECS through an outbox, for
+ * instance). Implement it as a CDI bean; every implementation is called.
+ */
+public interface SubscriptionEnded {
+
+    Uni<Void> ended(SqlConnection conn, UUID subscriptionId, Subscription.Status status, String ecsId);
+}

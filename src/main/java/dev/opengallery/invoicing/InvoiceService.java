@@ -1,0 +1,379 @@
+package dev.opengallery.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.notifications.Channel;
+import dev.opengallery.notifications.Notifications;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Invoices over paid orders. The amount is what was paid for them; an order is on one live (not RETURNED)
+ * invoice at most, which the database enforces; each order's {@code invoice_state} follows its invoice, and
+ * service supervision's 365-day rule and unsubscription read it.
+ */
+@ApplicationScoped
+public class InvoiceService {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    AppClock clock;
+
+    /** An order, as invoicing judges it. */
+    private record Candidate(UUID id, String state, String method, String currency, BigDecimal paid, boolean refunded,
+            boolean onLiveInvoice) {
+    }
+
+    private static final String CANDIDATES = """
+            select o.id, o.state, o.payment_method, o.currency, o.paid_at,
+                   case when o.milestone then coalesce((select sum(b.amount) from milestone_bill b
+                                                         where b.order_id = o.id and b.status = 'PAID'), 0)
+                        else o.amount_due end as paid,
+                   exists (select 1 from ledger_entry l where l.order_id = o.id and l.kind = 'REFUND') as refunded,
+                   exists (select 1 from invoice_order io where io.order_id = o.id and io.live and io.invoice_id <> $3)
+                       as on_live_invoice
+            from customer_order o where o.id = any($1) and o.account_id = $2""";
+
+    private Uni<List<Candidate>> candidates(SqlClient client, UUID accountId, List<UUID> ids, UUID invoiceId) {
+        return client.preparedQuery("select id from customer_order where id = any($1) and account_id = $2 order by id for update")
+                .execute(Tuple.of(ids.toArray(new UUID[0]), accountId))
+                .chain(() -> client.preparedQuery(CANDIDATES)
+                        .execute(Tuple.of(ids.toArray(new UUID[0]), accountId, invoiceId)))
+                .map(rows -> {
+                    Map<UUID, Candidate> found = new HashMap<>();
+                    for (Row r : rows) {
+                        found.put(r.getUUID("id"), new Candidate(r.getUUID("id"), r.getString("state"),
+                                r.getString("payment_method"), r.getString("currency"),
+                                r.getOffsetDateTime("paid_at") == null ? null : r.getBigDecimal("paid"),
+                                r.getBoolean("refunded"), r.getBoolean("on_live_invoice")));
+                    }
+                    List<Candidate> out = new ArrayList<>();
+                    for (UUID id : ids) {
+                        Candidate c = found.get(id);
+                        if (c == null) {
+                            throw ProblemException.notFound("Order " + id);
+                        }
+                        check(c);
+                        out.add(c);
+                    }
+                    if (out.stream().map(Candidate::currency).distinct().count() > 1) {
+                        throw ProblemException.unprocessable("One invoice covers orders of one currency");
+                    }
+                    return out;
+                });
+    }
+
+    private static void check(Candidate c) {
+        if (c.paid() == null || "CANCELED".equals(c.state()) || "PENDING_PAYMENT".equals(c.state())) {
+            throw ProblemException.unprocessable("Order " + c.id() + " is not paid: only paid orders can be invoiced");
+        }
+        if ("RESELLER".equals(c.method())) {
+            throw ProblemException.unprocessable("Order " + c.id() + " was paid by your reseller, who invoices it");
+        }
+        if (c.method() == null) {
+            throw ProblemException.unprocessable("Order " + c.id() + " is billed by the hour: nothing was paid for it "
+                    + "up front");
+        }
+        if (c.refunded()) {
+            throw ProblemException.unprocessable("Order " + c.id() + " was refunded: it cannot be invoiced");
+        }
+        if (c.paid().signum() <= 0) {
+            throw ProblemException.unprocessable("Nothing has been paid for order " + c.id() + " yet");
+        }
+        if (c.onLiveInvoice()) {
+            throw ProblemException.conflict("Order " + c.id() + " is already on an invoice that is not returned");
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- customer
+
+    public Uni<InvoiceView> apply(UUID accountId, InvoiceView.Request r) {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(r.orderIds()));
+        if (ids.size() != r.orderIds().size()) {
+            throw ProblemException.invalid("orderIds", "must not repeat an order");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.now();
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        return pool.withTransaction(conn -> candidates(conn, accountId, ids, id).chain(cs -> {
+            BigDecimal amount = cs.stream().map(Candidate::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<Tuple> lines = cs.stream().map(c -> Tuple.of(id, c.id(), c.paid())).toList();
+            return conn.preparedQuery("""
+                    insert into invoice (id, account_id, title, tax_id, amount, currency, state, requested_at)
+                    values ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7)""")
+                    .execute(Tuple.from(List.of(id, accountId, r.title().strip(), r.taxId().strip(), amount,
+                            cs.get(0).currency(), ts)))
+                    .chain(() -> conn.preparedQuery("insert into invoice_order (invoice_id, order_id, amount) values ($1, $2, $3)")
+                            .executeBatch(lines))
+                    .chain(() -> syncOrders(conn, id, InvoiceLifecycle.State.REQUESTED))
+                    .chain(() -> event(conn, id, accountId, "customer", null, InvoiceLifecycle.State.REQUESTED,
+                            "applied over " + cs.size() + " order(s)"));
+        })).onFailure(PgException.class).transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
+    }
+
+    /** Two applications over one order at the same moment: the database lets one through. */
+    static Throwable liveConflict(Throwable e) {
+        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && String.valueOf(pg.getConstraint()).contains("invoice_order_live")) {
+            return ProblemException.conflict("One of the orders is already on an invoice that is not returned");
+        }
+        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && String.valueOf(pg.getConstraint()).contains("invoice_number")) {
+            return ProblemException.conflict("That invoice number is already given to another invoice");
+        }
+        return e;
+    }
+
+    public Uni<InvoiceView> askReturn(UUID accountId, UUID id, String reason) {
+        return move(id, accountId, accountId, "customer", InvoiceLifecycle.Action.ASK_RETURN, null, reason);
+    }
+
+    /** A RETURNED invoice is requested again, over the same orders (still paid, not on another live invoice). */
+    public Uni<InvoiceView> reapply(UUID accountId, UUID id, InvoiceView.Reapply r) {
+        Instant now = clock.now();
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        return pool.withTransaction(conn -> lock(conn, id, accountId).chain(current -> {
+            InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), InvoiceLifecycle.Action.REAPPLY);
+            return conn.preparedQuery("select order_id from invoice_order where invoice_id = $1 order by order_id")
+                    .execute(Tuple.of(id)).chain(rows -> {
+                        List<UUID> ids = new ArrayList<>();
+                        rows.forEach(x -> ids.add(x.getUUID("order_id")));
+                        return candidates(conn, accountId, ids, id);
+                    }).chain(cs -> {
+                        BigDecimal amount = cs.stream().map(Candidate::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+                        return conn.preparedQuery("""
+                                update invoice set state = 'REQUESTED', number = null, amount = $2,
+                                    title = coalesce($3, title), tax_id = coalesce($4, tax_id), requested_at = $5,
+                                    issued_at = null, return_requested_at = null, returned_at = null,
+                                    version = version + 1 where id = $1""")
+                                .execute(Tuple.of(id, amount, blankToNull(r == null ? null : r.title()),
+                                        blankToNull(r == null ? null : r.taxId()), ts))
+                                .chain(() -> conn.preparedQuery("""
+                                        update invoice_order set live = true, amount = $3
+                                        where invoice_id = $1 and order_id = $2""")
+                                        .executeBatch(cs.stream().map(c -> Tuple.of(id, c.id(), c.paid())).toList()))
+                                .chain(() -> syncOrders(conn, id, next))
+                                .chain(() -> event(conn, id, accountId, "customer", current.state(), next,
+                                        current.number() == null ? "applied again"
+                                                : "applied again (was number " + current.number() + ")"));
+                    });
+        })).onFailure(PgException.class).transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
+    }
+
+    // --------------------------------------------------------------------------------------------- operator
+
+    public Uni<InvoiceView> issue(UUID operatorId, UUID id, String number) {
+        return move(id, null, operatorId, "operator", InvoiceLifecycle.Action.ISSUE, number.strip(), null);
+    }
+
+    public Uni<InvoiceView> operatorReturn(UUID operatorId, UUID id, String reason) {
+        return move(id, null, operatorId, "operator", InvoiceLifecycle.Action.RETURN, null, reason);
+    }
+
+    private record Locked(UUID accountId, InvoiceLifecycle.State state, String number) {
+    }
+
+    private Uni<Locked> lock(SqlConnection conn, UUID id, UUID accountId) {
+        return conn.preparedQuery("""
+                select account_id, state, number from invoice where id = $1 and ($2::uuid is null or account_id = $2)
+                for update""").execute(Tuple.of(id, accountId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("Invoice");
+            }
+            Row r = rows.iterator().next();
+            return new Locked(r.getUUID("account_id"), InvoiceLifecycle.State.valueOf(r.getString("state")),
+                    r.getString("number"));
+        });
+    }
+
+    private Uni<InvoiceView> move(UUID id, UUID accountId, UUID actor, String role, InvoiceLifecycle.Action action,
+            String number, String reason) {
+        Instant now = clock.now();
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        return pool.withTransaction(conn -> lock(conn, id, accountId).chain(current -> {
+            InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), action);
+            Uni<Void> guard = Uni.createFrom().voidItem();
+            if (action == InvoiceLifecycle.Action.ISSUE) {
+                guard = conn.preparedQuery("""
+                        select io.order_id from invoice_order io
+                        where io.invoice_id = $1 and exists (select 1 from ledger_entry l where l.order_id = io.order_id
+                                                             and l.kind = 'REFUND')""").execute(Tuple.of(id))
+                        .map(rows -> {
+                            if (rows.size() > 0) {
+                                throw ProblemException.unprocessable("Order " + rows.iterator().next().getUUID("order_id")
+                                        + " was refunded since the invoice was requested: return the invoice instead");
+                            }
+                            return null;
+                        }).replaceWithVoid()
+                        .chain(() -> conn.preparedQuery("select 1 from invoice where number = $1 and id <> $2")
+                                .execute(Tuple.of(number, id)).map(rows -> {
+                                    if (rows.size() > 0) {
+                                        throw ProblemException.conflict("Invoice number " + number
+                                                + " is already given to another invoice");
+                                    }
+                                    return null;
+                                }).replaceWithVoid());
+            }
+            String stamp = switch (next) {
+                case ISSUED -> "issued_at";
+                case RETURN_REQUESTED -> "return_requested_at";
+                case RETURNED -> "returned_at";
+                case REQUESTED -> "requested_at";
+            };
+            return guard.chain(() -> conn.preparedQuery("update invoice set state = $2, " + stamp + " = $3, "
+                    + "number = coalesce($4, number), note = coalesce($5, note), version = version + 1 where id = $1")
+                    .execute(Tuple.of(id, next.name(), ts, number, note)))
+                    .chain(() -> syncOrders(conn, id, next))
+                    .chain(() -> event(conn, id, actor, role, current.state(), next,
+                            number != null ? "number " + number : note))
+                    .chain(() -> tell(conn, current.accountId(), id, next, number != null ? number : current.number(), note));
+        })).onFailure(PgException.class).transform(InvoiceService::liveConflict)
+                .chain(() -> find(id, accountId));
+    }
+
+    /** Keeps each order's invoice_state in step; a returned invoice lets go of its orders. */
+    private static Uni<Void> syncOrders(SqlConnection conn, UUID invoiceId, InvoiceLifecycle.State state) {
+        return conn.preparedQuery("""
+                update customer_order o set invoice_state = $2, version = o.version + 1
+                from invoice_order io where io.invoice_id = $1 and io.live and o.id = io.order_id""")
+                .execute(Tuple.of(invoiceId, state.name()))
+                .chain(() -> state.live() ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery("update invoice_order set live = false where invoice_id = $1")
+                                .execute(Tuple.of(invoiceId)).replaceWithVoid());
+    }
+
+    private Uni<Void> tell(SqlConnection conn, UUID accountId, UUID id, InvoiceLifecycle.State state, String number,
+            String note) {
+        String title;
+        String body;
+        switch (state) {
+            case ISSUED -> {
+                title = "Invoice issued: " + number;
+                body = "Your invoice " + number + " has been issued.";
+            }
+            case RETURNED -> {
+                title = "Invoice returned" + (number == null ? "" : ": " + number);
+                body = "Your invoice" + (number == null ? "" : " " + number) + " has been returned"
+                        + (note == null ? "" : " (" + note + ")") + ". Its orders can be invoiced again.";
+            }
+            default -> {
+                return Uni.createFrom().voidItem();
+            }
+        }
+        return notifications.notify(conn, accountId, "INVOICE_" + state.name(), title, body, "/invoices/" + id,
+                Set.of(Channel.EMAIL)).replaceWithVoid();
+    }
+
+    private Uni<Void> event(SqlConnection conn, UUID invoiceId, UUID actor, String role, InvoiceLifecycle.State from,
+            InvoiceLifecycle.State to, String note) {
+        return conn.preparedQuery("""
+                insert into invoice_event (invoice_id, at, actor_id, actor_role, from_state, to_state, note)
+                values ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.tuple().addValue(invoiceId).addValue(clock.now().atOffset(ZoneOffset.UTC)).addValue(actor)
+                        .addValue(role).addValue(from == null ? null : from.name()).addValue(to.name()).addValue(note))
+                .replaceWithVoid();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    private static final String COLUMNS = """
+            i.id, i.account_id, i.title, i.tax_id, i.amount, i.currency, i.state, i.number, i.note, i.requested_at,
+            i.issued_at, i.return_requested_at, i.returned_at""";
+
+    /** One invoice with its orders and history; {@code accountId} restricts it to its owner. */
+    public Uni<InvoiceView> find(UUID id, UUID accountId) {
+        return pool.preparedQuery("select " + COLUMNS + " from invoice i where i.id = $1 and ($2::uuid is null or i.account_id = $2)")
+                .execute(Tuple.of(id, accountId)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Invoice"));
+                    }
+                    Row head = rows.iterator().next();
+                    return lines(List.of(id)).chain(lines -> pool.preparedQuery("""
+                            select at, actor_id, actor_role, from_state, to_state, note from invoice_event
+                            where invoice_id = $1 order by id""").execute(Tuple.of(id)).map(ev -> {
+                        List<InvoiceView.Event> history = new ArrayList<>();
+                        for (Row r : ev) {
+                            String from = r.getString("from_state");
+                            history.add(new InvoiceView.Event(r.getOffsetDateTime("at"), r.getUUID("actor_id"),
+                                    r.getString("actor_role"), from == null ? null : InvoiceLifecycle.State.valueOf(from),
+                                    InvoiceLifecycle.State.valueOf(r.getString("to_state")), r.getString("note")));
+                        }
+                        return view(head, lines.getOrDefault(id, List.of()), history);
+                    }));
+                });
+    }
+
+    public Uni<Page<InvoiceView>> list(UUID accountId, InvoiceLifecycle.State state, int page, int size) {
+        return pool.preparedQuery("select " + COLUMNS + ", count(*) over () as total from invoice i "
+                + "where ($1::uuid is null or i.account_id = $1) and ($2::text is null or i.state = $2) "
+                + "order by i.requested_at desc, i.id limit $3 offset $4")
+                .execute(Tuple.of(accountId, state == null ? null : state.name(), size, (long) page * size))
+                .chain(rows -> {
+                    List<Row> heads = new ArrayList<>();
+                    rows.forEach(heads::add);
+                    long total = heads.isEmpty() ? 0 : heads.get(0).getLong("total");
+                    List<UUID> ids = heads.stream().map(r -> r.getUUID("id")).toList();
+                    return lines(ids).map(lines -> new Page<>(heads.stream()
+                            .map(h -> view(h, lines.getOrDefault(h.getUUID("id"), List.of()), null)).toList(), total,
+                            page, size));
+                });
+    }
+
+    private Uni<Map<UUID, List<InvoiceView.Line>>> lines(List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("""
+                select io.invoice_id, io.order_id, io.amount, o.product_name, o.kind, o.paid_at
+                from invoice_order io join customer_order o on o.id = io.order_id
+                where io.invoice_id = any($1) order by o.paid_at, o.id""")
+                .execute(Tuple.of(invoiceIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, List<InvoiceView.Line>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getUUID("invoice_id"), k -> new ArrayList<>())
+                                .add(new InvoiceView.Line(r.getUUID("order_id"), r.getString("product_name"),
+                                        r.getString("kind"), r.getBigDecimal("amount"), r.getOffsetDateTime("paid_at")));
+                    }
+                    return out;
+                });
+    }
+
+    private static InvoiceView view(Row r, List<InvoiceView.Line> lines, List<InvoiceView.Event> history) {
+        return new InvoiceView(r.getUUID("id"), r.getUUID("account_id"), r.getString("title"), r.getString("tax_id"),
+                r.getBigDecimal("amount"), r.getString("currency"), InvoiceLifecycle.State.valueOf(r.getString("state")),
+                r.getString("number"), r.getString("note"), r.getOffsetDateTime("requested_at"),
+                r.getOffsetDateTime("issued_at"), r.getOffsetDateTime("return_requested_at"),
+                r.getOffsetDateTime("returned_at"), lines, history);
+    }
+}

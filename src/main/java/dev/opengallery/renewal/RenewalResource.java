@@ -1,0 +1,86 @@
+package dev.opengallery.renewal;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.apps.PurchasedAppView;
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Renewals of the buyer's yearly/monthly apps (the billing centre's Renewals page): by hand, and automatic. */
+@Path("/api/renewals")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer: renewals")
+public class RenewalResource {
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    RenewalService renewals;
+
+    @POST
+    @Path("/{subscriptionId}/quote")
+    @Operation(summary = "Price a renewal", description = "The current catalogue price of the app's specification and "
+            + "quantity for that many periods (images add the ECS fee), and the expiry it would give: the renewal "
+            + "always extends the current expiry, also in grace or retention. Changes nothing.")
+    public Uni<RenewalViews.Quote> quote(@RestPath UUID subscriptionId, @Valid @NotNull RenewalViews.QuoteRequest request) {
+        return account.id().chain(me -> renewals.quote(me, subscriptionId, request.periods()));
+    }
+
+    @POST
+    @Path("/{subscriptionId}")
+    @Operation(summary = "Renew an app by hand", description = "Places and pays (BALANCE or CREDIT) a RENEWAL order; "
+            + "the app is ACTIVE until its new expiry. Allowed while ACTIVE, in GRACE or in RETENTION, not once "
+            + "RELEASED (409). Renewing a license or service opens no service flow. Accepts an Idempotency-Key; "
+            + "send renewsFrom to make a second concurrent renewal answer 409.")
+    @APIResponse(responseCode = "201", description = "Renewed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RenewalViews.Result.class)))
+    public Uni<RestResponse<RenewalViews.Result>> renew(@RestPath UUID subscriptionId,
+            @Valid @NotNull RenewalViews.Request request, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return account.id().chain(me -> renewals.renew(me, subscriptionId, request, idempotencyKey));
+    }
+
+    @GET
+    @Path("/{subscriptionId}/auto-renewal")
+    @Operation(summary = "An app's auto-renewal setting")
+    public Uni<PurchasedAppView.AutoRenewalView> autoRenewal(@RestPath UUID subscriptionId) {
+        return account.id().chain(me -> renewals.autoRenewal(me, subscriptionId));
+    }
+
+    @PUT
+    @Path("/{subscriptionId}/auto-renewal")
+    @Operation(summary = "Enable auto-renewal, or change its period", description = "The system renews the app 7 days "
+            + "before it expires, for that many periods, from the balance (else on credit), and retries daily while "
+            + "the payment fails; you are notified of each success and failure.")
+    public Uni<PurchasedAppView.AutoRenewalView> enable(@RestPath UUID subscriptionId,
+            @Valid @NotNull RenewalViews.AutoRequest request) {
+        return account.id().chain(me -> renewals.enable(me, subscriptionId, request.periods()));
+    }
+
+    @DELETE
+    @Path("/{subscriptionId}/auto-renewal")
+    @Operation(summary = "Disable auto-renewal")
+    public Uni<PurchasedAppView.AutoRenewalView> disable(@RestPath UUID subscriptionId) {
+        return account.id().chain(me -> renewals.disable(me, subscriptionId));
+    }
+}
