@@ -553,7 +553,7 @@ public class OrderService {
             o.list_price, o.discount_amount, o.image_fee, o.ecs_fee, o.amount_due, o.state, o.supervised,
             o.contact_authorized, o.paid_by_reseller, o.reseller, o.payment_method, o.ecs, o.invoice_state,
             o.terms_accepted_at, o.created_at, o.paid_at, o.completed_at, o.canceled_at, o.cancel_reason, o.offer_id,
-            o.milestone""";
+            o.milestone, o.kind, o.subscription_id""";
 
     /** One order with its events; {@code accountId} or {@code sellerId} restrict it to its buyer or seller. */
     public Uni<OrderView> find(UUID id, UUID accountId, UUID sellerId) {
@@ -614,7 +614,8 @@ public class OrderService {
                 method == null ? null : PaymentMethod.valueOf(method), ecsView, r.getString("invoice_state"),
                 r.getOffsetDateTime("terms_accepted_at"), r.getOffsetDateTime("created_at"),
                 r.getOffsetDateTime("paid_at"), r.getOffsetDateTime("completed_at"), r.getOffsetDateTime("canceled_at"),
-                r.getString("cancel_reason"), r.getUUID("offer_id"), r.getBoolean("milestone"), null);
+                r.getString("cancel_reason"), r.getUUID("offer_id"), r.getBoolean("milestone"), r.getString("kind"),
+                r.getUUID("subscription_id"), null);
     }
 
     Uni<Void> event(SqlConnection conn, UUID orderId, UUID actor, String role, OrderState from, OrderState to,

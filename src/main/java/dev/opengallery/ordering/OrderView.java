@@ -52,6 +52,8 @@ public record OrderView(
         String cancelReason,
         @Schema(description = "The private offer the order used") UUID offerId,
         @Schema(description = "Paid in milestones (monthly settlement)") boolean milestone,
+        @Schema(description = "NEW, or RENEWAL, UPGRADE, EXPANSION of a purchased app") String kind,
+        @Schema(description = "The purchased app a renewal or change order is for") UUID subscriptionId,
         @Schema(description = "Every state change: who, when, why (details only)") List<OrderEvent> events) {
 
     @Schema(name = "OrderEcs")
@@ -70,6 +72,6 @@ public record OrderView(
                 specificationName, pricingModel, billingMode, quantity, periods, currency, unitPrice, listPrice,
                 discountAmount, imageFee, ecsFee, amountDue, state, supervised, contactAuthorized, paidByReseller,
                 reseller, paymentMethod, ecs, invoiceState, termsAcceptedAt, createdAt, paidAt, completedAt, canceledAt,
-                cancelReason, offerId, milestone, list);
+                cancelReason, offerId, milestone, kind, subscriptionId, list);
     }
 }
