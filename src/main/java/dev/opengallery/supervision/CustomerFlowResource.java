@@ -1,0 +1,149 @@
+package dev.opengallery.supervision;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.Problem;
+import dev.opengallery.core.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** The buyer's service supervision pages: flows of its supervised orders, and every buyer move. */
+@Path("/api/supervision/flows")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer: service supervision")
+public class CustomerFlowResource {
+
+    static final String FROZEN = " While an appeal is open every move answers 409 naming the appeal.";
+    static final String VERSION = " Send the version you read to be sure nothing changed (409 otherwise); of two "
+            + "moves at once, one wins and the other answers 409.";
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    SupervisionService service;
+
+    @Inject
+    SecurityIdentity identity;
+
+    Uni<SupervisionService.Who> me() {
+        return account.id().map(id -> new SupervisionService.Who(Actor.BUYER, id));
+    }
+
+    @GET
+    @Operation(summary = "Your service flows", description = FlowHttp.LIST_DESCRIPTION)
+    public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state,
+            @RestQuery @Parameter(description = "LICENSE, SAAS, PROFESSIONAL_SERVICE, CONSULTING_SERVICE") String type,
+            @RestQuery String productName, @RestQuery String orderId,
+            @RestQuery @Parameter(example = "2026-11-01") String from, @RestQuery @Parameter(example = "2026-12-01") String to,
+            @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
+        SupervisionService.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return me().chain(who -> service.list(who, f, p, n));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your service flows", description = "With its operation records and attachments, "
+            + "appeals, what you can do now, whether and why you may appeal, and for SaaS the application information.")
+    public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
+        return me().chain(who -> service.find(id, who));
+    }
+
+    @POST
+    @Path("/{id}/request")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit your request", description = "SaaS and services, while the flow waits for a request: "
+            + "the request follows the seller's template (see requestTemplate); services may add a requirement "
+            + "description and attach files. The flow then waits for the seller." + FROZEN + VERSION)
+    @APIResponse(responseCode = "413", description = "An attachment is larger than allowed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "An attachment's type is not allowed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<FlowViews.FlowView> request(@RestPath UUID id, FlowRequests.RequestForm form) {
+        return me().chain(who -> service.submitRequest(who, id, form.request, form.requirementDescription,
+                form.version, form.files));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(summary = "Accept the delivery", description = "confirmNoUnsubscribe must be true: an accepted service "
+            + "cannot be unsubscribed from. The order completes 3 hours later (opengallery.supervision.complete-after); "
+            + "for milestone orders, accepting milestone N generates the bill of milestone N+1 and the flow goes on "
+            + "with milestone N+1." + FROZEN + VERSION)
+    public Uni<FlowViews.FlowView> accept(@RestPath UUID id, @NotNull FlowRequests.AcceptRequest request) {
+        return me().chain(who -> service.accept(who, id, request.confirmNoUnsubscribe(), request.note(),
+                request.version()));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject the delivery", description = "With a reason; the seller delivers again." + FROZEN
+            + VERSION)
+    public Uni<FlowViews.FlowView> reject(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
+        return me().chain(who -> service.rejectDelivery(who, id, request.reason(), request.version()));
+    }
+
+    @POST
+    @Path("/{id}/remind")
+    @Operation(summary = "Remind the seller", description = "While it is the seller's turn, at most once per 24 hours "
+            + "(opengallery.supervision.reminder-interval; 422 before then). The seller gets an e-mail and a text "
+            + "message. A reminder does not change the flow's state or version." + FROZEN)
+    public Uni<FlowViews.FlowView> remind(@RestPath UUID id) {
+        return me().chain(who -> service.remind(who, id));
+    }
+
+    @POST
+    @Path("/{id}/appeal")
+    @Operation(summary = "Appeal to the operations manager", description = "Allowed when the seller has not updated "
+            + "the flow for more than 5 days, has rejected your request 3 times, has delivered again after you "
+            + "rejected the delivery twice, or after your third rejection (422 otherwise; the flow's appeal field "
+            + "says when). Freezes the flow until an operator decides.")
+    public Uni<FlowViews.FlowView> appeal(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
+        return me().chain(who -> service.appeal(who, id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/application-info/password")
+    @Operation(summary = "Reveal the SaaS application's initial password", description = "Before completion (the app "
+            + "is not yet among your purchased apps). Each reveal is audited like the purchased apps' reveals and "
+            + "recorded among the flow's operation records.")
+    public Uni<FlowViews.RevealedPassword> revealPassword(@RestPath UUID id) {
+        String subject = identity.getPrincipal().getName();
+        return me().chain(who -> service.revealPassword(who, subject, id));
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download an attachment of one of your flows")
+    @APIResponse(responseCode = "200", description = "The file, with its content type",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
+        return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
+    }
+}

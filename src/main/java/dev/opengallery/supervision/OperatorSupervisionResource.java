@@ -1,0 +1,146 @@
+package dev.opengallery.supervision;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.Page;
+import dev.opengallery.core.Params;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Roles;
+import dev.opengallery.jobs.JobRun;
+import io.smallrye.mutiny.Uni;
+
+/** The operations manager's side: every flow, the appeal queue and decisions, and the three jobs on demand. */
+@Path("/api/operator")
+@RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Operator: service supervision")
+public class OperatorSupervisionResource {
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    SupervisionService service;
+
+    @Inject
+    SupervisionJobs jobs;
+
+    Uni<SupervisionService.Who> me() {
+        return account.id().map(id -> new SupervisionService.Who(Actor.OPERATOR, id));
+    }
+
+    @GET
+    @Path("/supervision/flows")
+    @Operation(summary = "All service flows", description = FlowHttp.LIST_DESCRIPTION)
+    public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state, @RestQuery String type,
+            @RestQuery String productName, @RestQuery String orderId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
+        SupervisionService.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return me().chain(who -> service.list(who, f, p, n));
+    }
+
+    @GET
+    @Path("/supervision/flows/{id}")
+    @Operation(summary = "Any service flow, with its records and appeals")
+    public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
+        return me().chain(who -> service.find(id, who));
+    }
+
+    @GET
+    @Path("/supervision/flows/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download an attachment of any flow")
+    @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
+            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
+        return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
+    }
+
+    @GET
+    @Path("/supervision/appeals")
+    @Operation(summary = "Appeals", description = "Oldest first: the queue to decide. status: OPEN (default), "
+            + "DECIDED, CLOSED (closed by the 365-day rule) or ALL.")
+    public Uni<Page<FlowViews.Appeal>> appeals(
+            @RestQuery @Parameter(description = "OPEN, DECIDED, CLOSED or ALL", example = "OPEN") String status,
+            @RestQuery Integer page, @RestQuery Integer size) {
+        String s = status == null || status.isBlank() ? "OPEN" : status.trim().toUpperCase();
+        if (!s.equals("OPEN") && !s.equals("DECIDED") && !s.equals("CLOSED") && !s.equals("ALL")) {
+            throw ProblemException.invalid("status", "must be one of OPEN, DECIDED, CLOSED, ALL");
+        }
+        return service.appeals(s.equals("ALL") ? null : s, Params.page(page), Params.size(size));
+    }
+
+    @GET
+    @Path("/supervision/appeals/{id}")
+    @Operation(summary = "One appeal")
+    public Uni<FlowViews.Appeal> appeal(@RestPath UUID id) {
+        return service.appeal(id);
+    }
+
+    @POST
+    @Path("/supervision/appeals/{id}/decide")
+    @Operation(summary = "Decide an appeal", description = "RESUME: the flow goes on from the state it was frozen in, "
+            + "with a fresh turn clock and rejection counters; COMPLETE: as if the buyer accepted the current "
+            + "delivery (milestone orders: the next bill, and the next milestone if any; otherwise the order completes "
+            + "3 hours later); CANCEL: the order is canceled and the buyer refunded through the ledger. Recorded on "
+            + "the flow and sent to both parties. Deciding twice answers 409.")
+    public Uni<FlowViews.Appeal> decide(@RestPath UUID id, @Valid @NotNull FlowRequests.DecisionRequest request) {
+        return me().chain(who -> service.decide(who, id, request.decision(), request.note()));
+    }
+
+    @POST
+    @Path("/jobs/" + SupervisionJobs.APPEALABLE + "/run")
+    @Tag(name = "Operator: jobs")
+    @Operation(summary = "Run the appealability job now", description = "Flows where it has been the seller's turn "
+            + "for more than 5 days (opengallery.supervision.appeal-after) become appealable and the buyer is notified "
+            + "once; likewise the seller when the buyer has not acted on a delivery. Idempotent; safe while the "
+            + "scheduler or another replica runs it.")
+    public Uni<JobRun> runAppealable() {
+        return jobs.runAppealable();
+    }
+
+    @POST
+    @Path("/jobs/" + SupervisionJobs.COMPLETION + "/run")
+    @Tag(name = "Operator: jobs")
+    @Operation(summary = "Run the completion job now", description = "Flows accepted 3 hours ago or earlier "
+            + "(opengallery.supervision.complete-after) become COMPLETED with their orders; SaaS apps become visible "
+            + "among purchased apps. Idempotent; safe while the scheduler or another replica runs it.")
+    public Uni<JobRun> runCompletion() {
+        return jobs.runCompletion();
+    }
+
+    @POST
+    @Path("/jobs/" + SupervisionJobs.AUTO_CLOSE + "/run")
+    @Tag(name = "Operator: jobs")
+    @Operation(summary = "Run the 365-day job now", description = "Flows in progress for more than 365 days "
+            + "(opengallery.supervision.auto-close-after): with an invoice requested (REQUESTED, ISSUED or "
+            + "RETURN_REQUESTED) the flow is CLOSED and the order COMPLETED; otherwise the flow and the order are "
+            + "CANCELED and the buyer refunded. An open appeal is closed with it. Idempotent; safe while the scheduler "
+            + "or another replica runs it.")
+    public Uni<JobRun> runAutoClose() {
+        return jobs.runAutoClose();
+    }
+}
