@@ -1,5 +1,6 @@
 package dev.opengallery.core;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,7 +34,8 @@ public class DevDatabaseBootstrap {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
-    void onStart(@Observes StartupEvent event) throws Exception {
+    /** Runs before every other start-up observer, the scheduler's included, so no job meets a missing table. */
+    void onStart(@Observes @Priority(-1000) StartupEvent event) throws Exception {
         LocalDatabase local = LocalDatabase.fromJdbcUrl(jdbcUrl, username, password);
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
         try {

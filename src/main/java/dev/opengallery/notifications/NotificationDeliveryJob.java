@@ -18,8 +18,6 @@ import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,7 +26,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sends the outbox ({@code notification_delivery}): e-mails through the Quarkus mailer, text messages through
+ * Sends the outbox ({@code notification_delivery}): e-mails through the {@link EmailSender}, text messages through
  * the {@link SmsSender}. Due rows are claimed with {@code for update skip locked} inside one transaction that
  * also records the outcome, so several replicas (and an operator's manual run) never send a row twice at the
  * same time. Delivery is at least once: if the service stops between sending and committing, the row is sent
@@ -68,7 +66,7 @@ public class NotificationDeliveryJob {
     AppClock clock;
 
     @Inject
-    ReactiveMailer mailer;
+    EmailSender mailer;
 
     @Inject
     SmsSender sms;
@@ -135,7 +133,7 @@ public class NotificationDeliveryJob {
     /** Sends one delivery; the item is null on success, else the error to record. Never fails. */
     private Uni<String> attempt(Due d) {
         return Uni.createFrom().deferred(() -> switch (d.channel()) {
-            case EMAIL -> mailer.send(Mail.withText(d.recipient(), d.title(), emailText(d)));
+            case EMAIL -> mailer.send(d.recipient(), d.title(), emailText(d));
             case SMS -> sms.send(d.recipient(), smsText(d));
         })
                 .ifNoItem().after(sendTimeout).failWith(() -> new TimeoutException("no answer within " + sendTimeout))
