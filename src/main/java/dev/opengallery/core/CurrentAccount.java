@@ -14,7 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The caller's account, created on first use from the token's subject. Every read and write of owned data
+ * The caller's account, created on first use from the token's subject (with its name, email and phone_number
+ * claims, where notifications are sent). Every read and write of owned data
  * goes through the id this returns.
  */
 @RequestScoped
@@ -24,8 +25,8 @@ public class CurrentAccount {
     private static final String UPSERT = """
             with found as (select id from account where subject = $2),
             created as (
-                insert into account (id, subject, display_name, email, created_at)
-                select $1, $2, $3, $4, $5 where not exists (select 1 from found)
+                insert into account (id, subject, display_name, email, phone, created_at)
+                select $1, $2, $3, $4, $6, $5 where not exists (select 1 from found)
                 on conflict (subject) do nothing returning id)
             select id from found union all select id from created""";
 
@@ -50,14 +51,17 @@ public class CurrentAccount {
         String subject = identity.getPrincipal().getName();
         String name = null;
         String email = null;
+        String phone = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
             name = jwt.getClaim("name");
             email = jwt.getClaim("email");
+            phone = jwt.getClaim("phone_number");
         }
         String sub = subject;
         return pool.preparedQuery(UPSERT)
-                .execute(Tuple.of(UUID.randomUUID(), sub, name, email, clock.now().atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(sub).addValue(name).addValue(email)
+                        .addValue(clock.now().atOffset(java.time.ZoneOffset.UTC)).addValue(phone))
                 .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
                         // a concurrent first request created it: read it with a fresh snapshot
                         : pool.preparedQuery("select id from account where subject = $1").execute(Tuple.of(sub))
