@@ -40,8 +40,6 @@ public class ComputeEventOutbox {
 
     public static final String JOB = "metering-outbox";
 
-    static final Duration BACKOFF_BASE = Duration.ofSeconds(30);
-    static final Duration BACKOFF_MAX = Duration.ofHours(1);
     static final int MAX_BATCHES_PER_TICK = 10;
 
     private static final Logger LOG = Logger.getLogger(ComputeEventOutbox.class);
@@ -146,7 +144,7 @@ public class ComputeEventOutbox {
                 updates.add(Tuple.tuple().addValue(d.id()).addValue("SENT").addValue(attempts)
                         .addValue(now.atOffset(ZoneOffset.UTC)).addValue(null).addValue(now.atOffset(ZoneOffset.UTC)));
             } else {
-                Duration wait = backoff(attempts);
+                Duration wait = dev.opengallery.core.Backoff.after(attempts);
                 LOG.infof("%s for ECS %s (event %s), attempt %d failed, retrying in %s: %s", d.type(), d.ecsId(), d.id(),
                         attempts, wait, error);
                 updates.add(Tuple.tuple().addValue(d.id()).addValue("PENDING").addValue(attempts)
@@ -159,9 +157,4 @@ public class ComputeEventOutbox {
     }
 
     /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, 4 min, ... at most 1 h. */
-    static Duration backoff(int failedAttempts) {
-        int doublings = Math.max(0, Math.min(failedAttempts - 1, 20));
-        Duration d = BACKOFF_BASE.multipliedBy(1L << doublings);
-        return d.compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : d;
-    }
 }

@@ -38,8 +38,6 @@ public class NotificationDeliveryJob {
 
     public static final String JOB = "notification-delivery";
 
-    static final Duration BACKOFF_BASE = Duration.ofSeconds(30);
-    static final Duration BACKOFF_MAX = Duration.ofHours(1);
     static final int MAX_ERROR_LENGTH = 1000;
     /** The scheduled run drains a backlog by repeating full batches, at most this many per tick. */
     static final int MAX_BATCHES_PER_TICK = 10;
@@ -160,10 +158,10 @@ public class NotificationDeliveryJob {
                 LOG.warnf("Notification delivery %s (%s) FAILED after %d attempts: %s", d.id(), d.channel(), attempts, error);
             } else {
                 outcome = "retry";
-                t.addValue("PENDING").addValue(attempts).addValue(now.plus(backoff(attempts)).atOffset(ZoneOffset.UTC))
+                t.addValue("PENDING").addValue(attempts).addValue(now.plus(dev.opengallery.core.Backoff.after(attempts)).atOffset(ZoneOffset.UTC))
                         .addValue(error).addValue(null);
                 LOG.infof("Notification delivery %s (%s) attempt %d failed, retrying in %s: %s", d.id(), d.channel(),
-                        attempts, backoff(attempts), error);
+                        attempts, dev.opengallery.core.Backoff.after(attempts), error);
             }
             updates.add(t);
             metrics.counter("opengallery.notifications.deliveries", "channel", d.channel().name(), "outcome", outcome)
@@ -173,11 +171,6 @@ public class NotificationDeliveryJob {
     }
 
     /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, 4 min, ... at most 1 h. */
-    static Duration backoff(int failedAttempts) {
-        int doublings = Math.max(0, Math.min(failedAttempts - 1, 20));
-        Duration d = BACKOFF_BASE.multipliedBy(1L << doublings);
-        return d.compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : d;
-    }
 
     /** The body, then the link unless the body already shows it. */
     String emailText(Due d) {
