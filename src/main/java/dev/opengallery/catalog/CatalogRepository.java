@@ -44,6 +44,9 @@ public class CatalogRepository {
             p.seller_id, s.company_name, p.status, p.listed_at""";
 
     @Inject
+    SearchResultCache searchCache;
+
+    @Inject
     Pool pool;
 
     private volatile Set<String> categoryCodes;
@@ -128,7 +131,7 @@ public class CatalogRepository {
                                 + "version = version + 1 where id = $1";
                     };
                     return conn.preparedQuery(sql).execute(Tuple.of(id, next.name(), reason, ts(now)));
-                })).replaceWithVoid();
+                })).invoke(searchCache::invalidateAll).replaceWithVoid();
     }
 
     private record LockedState(ProductStatus status, long version) {

@@ -42,10 +42,14 @@ public class CatalogSearch {
         Tuple args = Tuple.tuple();
         where.add("p.status = 'LISTED'");
         String rank = "0::real";
+        String from = "product p";
         if (c.hasText()) {
             args.addValue(c.text().trim());
-            where.add("p.search_vector @@ websearch_to_tsquery('english', $" + args.size() + ")");
-            rank = "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', $" + args.size() + "))";
+            // the query is parsed once per statement (a function in FROM), not once per matching row, whichever
+            // plan PostgreSQL picks for the prepared statement
+            from = "product p, websearch_to_tsquery('english', $" + args.size() + ") tsq";
+            where.add("p.search_vector @@ tsq");
+            rank = "ts_rank_cd(p.search_vector, tsq)";
         }
         if (c.categoryCode() != null) {
             args.addValue(c.categoryCode());
@@ -93,7 +97,7 @@ public class CatalogSearch {
         // the results are sorted by.
         String hits = "select p.id, p.listed_at, p.from_price, " + rank + " as rank"
                 + (popularityInOrder ? ", " + popularity + " as paid_orders" : "")
-                + " from product p where " + String.join(" and ", where);
+                + " from " + from + " where " + String.join(" and ", where);
         String pageOrder = order.replace("p.", "h.");
         String sql = "with hits as materialized (" + hits + "), page as (select h.*, count(*) over () as total "
                 + "from hits h order by " + pageOrder + " limit " + limit + " offset " + offset + ") "
@@ -111,8 +115,17 @@ public class CatalogSearch {
         return clock.today().minusDays(popularityWindow.toDays() - 1);
     }
 
+    @Inject
+    SearchResultCache cache;
+
+    /** One page of results, from the short-lived result cache when the same search was asked moments ago. */
     public Uni<Page<ProductSummary>> search(SearchCriteria c) {
-        Statement st = statement(c, popularitySince());
+        LocalDate since = popularitySince();
+        return cache.get(c, since, () -> query(c, since));
+    }
+
+    private Uni<Page<ProductSummary>> query(SearchCriteria c, LocalDate since) {
+        Statement st = statement(c, since);
         return pool.preparedQuery(st.sql()).execute(st.args()).chain(rows -> {
             List<ProductSummary> items = new ArrayList<>();
             long total = -1;
@@ -123,12 +136,12 @@ public class CatalogSearch {
                 items.add(CatalogRepository.summary(r, paid));
             }
             if (total >= 0 || c.page() == 0) {
-                return Uni.createFrom().item(new Page<>(items, Math.max(total, 0), c.page(), c.size()));
+                return Uni.createFrom().item(new Page<>(List.copyOf(items), Math.max(total, 0), c.page(), c.size()));
             }
             // past the last page: count separately so the client still learns the total
             SearchCriteria first = new SearchCriteria(c.text(), c.categoryCode(), c.type(), c.billingMode(),
                     c.sellerId(), c.minPrice(), c.maxPrice(), c.sort(), 0, 1);
-            Statement count = statement(first, popularitySince());
+            Statement count = statement(first, since);
             return pool.preparedQuery(count.sql()).execute(count.args()).map(rs -> new Page<>(List.<ProductSummary> of(),
                     rs.size() == 0 ? 0 : rs.iterator().next().getLong("total"), c.page(), c.size()));
         });

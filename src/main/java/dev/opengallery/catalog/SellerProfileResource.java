@@ -24,6 +24,9 @@ import io.smallrye.mutiny.Uni;
 public class SellerProfileResource {
 
     @Inject
+    SearchResultCache searchCache;
+
+    @Inject
     CurrentAccount account;
 
     @Inject
@@ -67,6 +70,6 @@ public class SellerProfileResource {
                     SellerProfile saved = p;
                     return (existing == null ? p.persist() : Uni.createFrom().item(p))
                             .chain(() -> Panache.flush()).map(x -> SellerProfileView.of(saved));
-                })));
+                })).invoke(searchCache::invalidateAll));
     }
 }

@@ -34,7 +34,8 @@ import dev.opengallery.catalog.SearchCriteria;
  * {@code pgbench -M prepared} the values travel as bind parameters, as they do from the service. The
  * popularity window start is today (UTC) minus 29 days, as {@code CatalogSearch.popularitySince()} with the
  * default 30-day window. With {@code --explain N} it prints instead, to standard output, the N-th query's SQL
- * with its values inlined as literals (for EXPLAIN).
+ * with its values inlined as literals (for EXPLAIN); with {@code --explain-all DIR} it writes every query's
+ * such SQL to {@code DIR/q<N>.sql}.
  *
  * <p>
  * Not a test (the name matches no Surefire pattern); run it with the built application's class path:
@@ -49,7 +50,7 @@ public final class PrintSearchSql {
 
     public static void main(String[] argv) throws IOException {
         if (argv.length < 2) {
-            System.err.println("usage: PrintSearchSql QUERIES_FILE SCRIPT_OUT DEFS_OUT | PrintSearchSql QUERIES_FILE --explain N");
+            System.err.println("usage: PrintSearchSql QUERIES_FILE SCRIPT_OUT DEFS_OUT | PrintSearchSql QUERIES_FILE --explain N | PrintSearchSql QUERIES_FILE --explain-all DIR");
             System.exit(2);
         }
         List<String> queries = new ArrayList<>();
@@ -61,6 +62,13 @@ public final class PrintSearchSql {
         }
         LocalDate since = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(29);
         CatalogSearch search = new CatalogSearch();
+        if ("--explain-all".equals(argv[1])) {
+            for (int n = 1; n <= queries.size(); n++) {
+                CatalogSearch.Statement st = search.statement(criteria(queries.get(n - 1)), since);
+                Files.writeString(Path.of(argv[2], "q" + n + ".sql"), inline(st) + "\n", StandardCharsets.UTF_8);
+            }
+            return;
+        }
         if ("--explain".equals(argv[1])) {
             int n = Integer.parseInt(argv[2]);
             CatalogSearch.Statement st = search.statement(criteria(queries.get(n - 1)), since);

@@ -159,6 +159,65 @@ class SearchTest {
         dev.opengallery.support.Tokens.operator().post("/api/operator/products/" + inName + "/approve").then().statusCode(200);
     }
 
+    @Test
+    void aRepeatedSearchIsServedFromTheCacheWithinItsTtlButCatalogueChangesShowAtOnce() {
+        String search = "/api/catalog/products?q=" + word + "&category=PROJECT_MANAGEMENT&sort=POPULARITY";
+        anonymous().get(search).then().statusCode(200)
+                .body("items.id", contains(cheapSaas), "items[0].paidOrdersLast30Days", is(0));
+        record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 2);
+        // the same search (case and blanks do not make another one) within half the TTL: the page seen moments ago
+        clock.advance(Duration.ofSeconds(4));
+        anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(0));
+        anonymous().get(search.replace("q=" + word, "q=  " + word.toUpperCase() + " ")).then()
+                .body("items[0].paidOrdersLast30Days", is(0));
+        // past half the TTL: still the page seen before, while it is queried again in the background ...
+        clock.advance(Duration.ofSeconds(2));
+        anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(0));
+        // ... and then the refreshed one, without the clock moving
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int seen;
+        do {
+            seen = anonymous().get(search).then().extract().path("items[0].paidOrdersLast30Days");
+        } while (seen != 2 && System.nanoTime() < deadline && sleep(50));
+        org.junit.jupiter.api.Assertions.assertEquals(2, seen, "the background refresh never replaced the page");
+        // a page not asked for during its whole TTL is not served any more: the next search waits for a query
+        record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 1);
+        clock.advance(Duration.ofSeconds(10));
+        anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(3));
+        // a clock moved back does not make a later page valid at an earlier time
+        clock.advance(Duration.ofSeconds(-60));
+        record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 1);
+        anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(4));
+
+        // a seller profile change and a delisting show in the very next search
+        String profile = "/api/seller/profile";
+        int version = dev.opengallery.support.Tokens.seller(seller).get(profile).then().extract().path("version");
+        dev.opengallery.support.Tokens.seller(seller).body(Map.of("companyName", "Renamed " + seller,
+                "serviceEmail", seller + "@sellers.example", "servicePhone", "+1 415 555 0100",
+                "supportRange", "Mon-Fri 09:00-18:00 UTC", "version", version)).put(profile).then().statusCode(200);
+        anonymous().get(search).then().body("items[0].sellerName", is("Renamed " + seller),
+                "items[0].paidOrdersLast30Days", is(4));
+        dev.opengallery.support.Tokens.seller(seller).post("/api/seller/products/" + cheapSaas + "/delist").then()
+                .statusCode(200);
+        anonymous().get(search).then().body("total", is(0), "items", hasSize(0));
+        dev.opengallery.support.Tokens.seller(seller).post("/api/seller/products/" + cheapSaas + "/submit").then()
+                .statusCode(200);
+        anonymous().get(search).then().body("total", is(0));
+        dev.opengallery.support.Tokens.operator().post("/api/operator/products/" + cheapSaas + "/approve").then()
+                .statusCode(200);
+        anonymous().get(search).then().body("items.id", contains(cheapSaas));
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void record(String productId, LocalDate day, int times) {
         for (int i = 0; i < times; i++) {
             pool.withTransaction(c -> repository.recordPaidOrder(c, UUID.fromString(productId), day)).await()
