@@ -50,7 +50,7 @@ public class CatalogResource {
     @Operation(summary = "Search listed products", description = "Full-text search over name, summary, tags and "
             + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
             + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
-            + "RELEVANCE with a query, NEWEST without. The same search asked again within 10 seconds is answered from a "
+            + "RELEVANCE with a query, NEWEST without. The same search asked again within 30 seconds is answered from a "
             + "short-lived result cache: sales figures may be that old, and a listing change made on another instance "
             + "of the service shows within that time.")
     public Uni<Page<ProductSummary>> search(

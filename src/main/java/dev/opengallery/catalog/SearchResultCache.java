@@ -29,7 +29,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Search result pages, kept for a short time ({@code opengallery.catalog.search-cache.ttl}, 10 seconds by default;
+ * Search result pages, kept for a short time ({@code opengallery.catalog.search-cache.ttl}, 30 seconds by default;
  * 0 turns the cache off) so that the same search asked again by many buyers costs PostgreSQL one query, not one
  * per request. Concurrent misses for the same search share one query.
  * <p>
@@ -53,7 +53,7 @@ public class SearchResultCache {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "opengallery.catalog.search-cache.ttl", defaultValue = "10S")
+    @ConfigProperty(name = "opengallery.catalog.search-cache.ttl", defaultValue = "30S")
     Duration ttl;
 
     @ConfigProperty(name = "opengallery.catalog.search-cache.max-entries", defaultValue = "10000")

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,9 @@ class SearchTest {
 
     @Inject
     TestClock clock;
+
+    @ConfigProperty(name = "opengallery.catalog.search-cache.ttl")
+    Duration cacheTtl;
 
     /** A word no other test uses, so every search here sees only this class's products. */
     final String word = "kv" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -166,12 +170,12 @@ class SearchTest {
                 .body("items.id", contains(cheapSaas), "items[0].paidOrdersLast30Days", is(0));
         record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 2);
         // the same search (case and blanks do not make another one) within half the TTL: the page seen moments ago
-        clock.advance(Duration.ofSeconds(4));
+        clock.advance(cacheTtl.multipliedBy(4).dividedBy(10));
         anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(0));
         anonymous().get(search.replace("q=" + word, "q=  " + word.toUpperCase() + " ")).then()
                 .body("items[0].paidOrdersLast30Days", is(0));
         // past half the TTL: still the page seen before, while it is queried again in the background ...
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(cacheTtl.multipliedBy(2).dividedBy(10));
         anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(0));
         // ... and then the refreshed one, without the clock moving
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -182,10 +186,10 @@ class SearchTest {
         org.junit.jupiter.api.Assertions.assertEquals(2, seen, "the background refresh never replaced the page");
         // a page not asked for during its whole TTL is not served any more: the next search waits for a query
         record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 1);
-        clock.advance(Duration.ofSeconds(10));
+        clock.advance(cacheTtl);
         anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(3));
         // a clock moved back does not make a later page valid at an earlier time
-        clock.advance(Duration.ofSeconds(-60));
+        clock.advance(cacheTtl.multipliedBy(-2));
         record(cheapSaas, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), 1);
         anonymous().get(search).then().body("items[0].paidOrdersLast30Days", is(4));
 

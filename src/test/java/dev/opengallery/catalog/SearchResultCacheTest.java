@@ -1,0 +1,166 @@
+package dev.opengallery.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Page;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/** The search result cache's rules, without the service: shared loads, failures, clearing, refreshes, keys. */
+class SearchResultCacheTest {
+
+    static final LocalDate SINCE = LocalDate.parse("2026-10-27");
+
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+    SearchResultCache cache;
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @BeforeEach
+    void cache() {
+        cache = new SearchResultCache();
+        cache.clock = new AppClock() {
+            @Override
+            public Instant now() {
+                return now;
+            }
+        };
+        cache.registry = registry;
+        cache.ttl = Duration.ofSeconds(30);
+        cache.maxEntries = 100;
+        cache.init();
+    }
+
+    static SearchCriteria search(String text, BigDecimal minPrice) {
+        return new SearchCriteria(text, null, null, null, null, minPrice, null, null, 0, 20);
+    }
+
+    static Page<ProductSummary> page(long total) {
+        return new Page<>(List.of(), total, 0, 20);
+    }
+
+    /** A load that counts its queries and answers the pages given, in turn. */
+    static class Loads implements Supplier<Uni<Page<ProductSummary>>> {
+        final AtomicInteger queries = new AtomicInteger();
+        final List<CompletableFuture<Page<ProductSummary>>> answers;
+
+        Loads(List<CompletableFuture<Page<ProductSummary>>> answers) {
+            this.answers = answers;
+        }
+
+        @Override
+        public Uni<Page<ProductSummary>> get() {
+            CompletableFuture<Page<ProductSummary>> answer = answers.get(queries.getAndIncrement());
+            return Uni.createFrom().completionStage(answer);
+        }
+    }
+
+    double counted(String result) {
+        return registry.get("opengallery.catalog.search.cache").tag("result", result).counter().count();
+    }
+
+    @Test
+    void concurrentAskersOfTheSameSearchShareOneQuery() {
+        CompletableFuture<Page<ProductSummary>> answer = new CompletableFuture<>();
+        Loads loads = new Loads(List.of(answer));
+        CompletableFuture<Page<ProductSummary>> first = cache.get(search("backup", null), SINCE, loads).subscribeAsCompletionStage();
+        CompletableFuture<Page<ProductSummary>> second = cache.get(search("  BACKUP ", null), SINCE, loads).subscribeAsCompletionStage();
+        Page<ProductSummary> p = page(7);
+        answer.complete(p);
+        assertSame(p, first.join());
+        assertSame(p, second.join());
+        assertEquals(1, loads.queries.get());
+        assertEquals(1, counted("miss"));
+        assertEquals(1, counted("hit"));
+    }
+
+    @Test
+    void aFailedQueryIsNotKept() {
+        Loads loads = new Loads(List.of(CompletableFuture.failedFuture(new IllegalStateException("db down")),
+                CompletableFuture.completedFuture(page(3))));
+        assertThrows(IllegalStateException.class, () -> cache.get(search("x", null), SINCE, loads).await().indefinitely());
+        assertEquals(3, cache.get(search("x", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(2, loads.queries.get());
+    }
+
+    @Test
+    void keysIgnoreCaseBlanksAndPriceScaleButNotOtherCriteria() {
+        Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)),
+                CompletableFuture.completedFuture(page(2)), CompletableFuture.completedFuture(page(3)),
+                CompletableFuture.completedFuture(page(4))));
+        assertEquals(1, cache.get(search("Redis  cache", new BigDecimal("10")), SINCE, loads).await().indefinitely().total());
+        assertEquals(1, cache.get(search(" redis cache", new BigDecimal("10.00")), SINCE, loads).await().indefinitely().total());
+        assertEquals(2, cache.get(search("redis cache", new BigDecimal("10.01")), SINCE, loads).await().indefinitely().total());
+        assertEquals(3, cache.get(search("redis", new BigDecimal("10")), SINCE, loads).await().indefinitely().total());
+        assertEquals(4, cache.get(search("redis", new BigDecimal("10")), SINCE.plusDays(1), loads).await().indefinitely().total());
+        assertEquals(4, loads.queries.get());
+    }
+
+    @Test
+    void pastHalfItsTtlAPageIsServedWhileABackgroundQueryReplacesIt() {
+        CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
+        Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed));
+        assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        now = now.plusSeconds(14);
+        assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(1, loads.queries.get(), "no refresh before half the TTL");
+        now = now.plusSeconds(1);
+        assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(2, loads.queries.get(), "one background refresh, however many ask meanwhile");
+        refreshed.complete(page(2));
+        assertEquals(2, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(1, counted("refresh"));
+    }
+
+    @Test
+    void aRefreshThatEndsAfterTheCacheWasClearedIsNotKept() {
+        CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
+        Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed,
+                CompletableFuture.completedFuture(page(3))));
+        cache.get(search("q", null), SINCE, loads).await().indefinitely();
+        now = now.plusSeconds(20);
+        cache.get(search("q", null), SINCE, loads).await().indefinitely(); // starts the refresh
+        cache.invalidateAll(); // e.g. a product was delisted after the refresh's query had read the catalogue
+        refreshed.complete(page(2));
+        assertEquals(3, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(3, loads.queries.get());
+    }
+
+    @Test
+    void aPageIsNotServedOnceItsTtlHasPassedNorBeforeItsQueryStarted() {
+        Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)),
+                CompletableFuture.completedFuture(page(2)), CompletableFuture.completedFuture(page(3))));
+        cache.get(search("q", null), SINCE, loads).await().indefinitely();
+        now = now.plusSeconds(30);
+        assertEquals(2, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        now = now.minusSeconds(60);
+        assertEquals(3, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
+    }
+
+    @Test
+    void aZeroTtlTurnsTheCacheOff() {
+        SearchResultCache off = new SearchResultCache();
+        off.ttl = Duration.ZERO;
+        off.maxEntries = 100;
+        off.init();
+        Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)),
+                CompletableFuture.completedFuture(page(2))));
+        assertEquals(1, off.get(search("q", null), SINCE, loads).await().indefinitely().total());
+        assertEquals(2, off.get(search("q", null), SINCE, loads).await().indefinitely().total());
+    }
+}
