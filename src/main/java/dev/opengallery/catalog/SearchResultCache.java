@@ -56,8 +56,9 @@ public class SearchResultCache {
     @ConfigProperty(name = "opengallery.catalog.search-cache.ttl", defaultValue = "30S")
     Duration ttl;
 
-    @ConfigProperty(name = "opengallery.catalog.search-cache.max-entries", defaultValue = "10000")
-    long maxEntries;
+    /** Bound of the cache's memory: products on all kept pages together (an empty page counts as one). */
+    @ConfigProperty(name = "opengallery.catalog.search-cache.max-items", defaultValue = "20000")
+    long maxItems;
 
     private AsyncCache<Key, Timed> cache;
 
@@ -99,13 +100,14 @@ public class SearchResultCache {
 
     @PostConstruct
     void init() {
-        if (ttl.isZero() || ttl.isNegative() || maxEntries <= 0) {
+        if (ttl.isZero() || ttl.isNegative() || maxItems <= 0) {
             return;
         }
         // Caffeine's own expiry (wall time) only bounds memory; whether a page may still be served is decided by
         // the service clock in fresh(), so that tests moving the clock (either way) see the rule.
         cache = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
+                .maximumWeight(maxItems)
+                .weigher((Key k, Timed t) -> 1 + t.page().items().size())
                 .expireAfterWrite(ttl)
                 .<Key, Timed> buildAsync();
         hits = counter("hit");

@@ -41,7 +41,7 @@ class SearchResultCacheTest {
         };
         cache.registry = registry;
         cache.ttl = Duration.ofSeconds(30);
-        cache.maxEntries = 100;
+        cache.maxItems = 1000;
         cache.init();
     }
 
@@ -156,7 +156,7 @@ class SearchResultCacheTest {
     void aZeroTtlTurnsTheCacheOff() {
         SearchResultCache off = new SearchResultCache();
         off.ttl = Duration.ZERO;
-        off.maxEntries = 100;
+        off.maxItems = 1000;
         off.init();
         Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)),
                 CompletableFuture.completedFuture(page(2))));
