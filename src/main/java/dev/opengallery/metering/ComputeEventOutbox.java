@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Delivers SUSPEND and RESUME events ({@code metering_outbox}) to the compute service: {@code POST
+ * Delivers SUSPEND, RESUME and RELEASE events ({@code metering_outbox}) to the compute service: {@code POST
  * opengallery.compute.events-url} with a JSON body carrying the event's id (the compute service ignores an id it has
  * seen). At least once: a row is SENT only after a 2xx answer, in the transaction that claimed it
  * ({@code for update skip locked}, so replicas never send one row at the same time); a failure is retried after
@@ -100,7 +100,7 @@ public class ComputeEventOutbox {
     /** Sends up to {@code limit} due events once; answers how many changed state (sent or rescheduled). */
     public Uni<Integer> deliverDue(int limit) {
         if (url.isEmpty() || url.get().isBlank()) {
-            LOG.debug("opengallery.compute.events-url is not set: SUSPEND/RESUME events stay in the outbox");
+            LOG.debug("opengallery.compute.events-url is not set: SUSPEND/RESUME/RELEASE events stay in the outbox");
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(conn -> conn.preparedQuery(CLAIM)

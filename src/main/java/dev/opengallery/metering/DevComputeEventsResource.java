@@ -12,7 +12,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Dev mode only: stands in for the compute control plane's endpoint for SUSPEND/RESUME events, so that arrears can
+ * Dev mode only: stands in for the compute control plane's endpoint for SUSPEND/RESUME/RELEASE events, so that arrears can
  * be tried locally; it logs the event and keeps nothing. Production sets {@code opengallery.compute.events-url}.
  */
 @IfBuildProfile("dev")
@@ -24,7 +24,7 @@ public class DevComputeEventsResource {
     private static final Logger LOG = Logger.getLogger(DevComputeEventsResource.class);
 
     @POST
-    @Operation(summary = "Dev mode: a local stand-in for the compute control plane's SUSPEND/RESUME endpoint")
+    @Operation(summary = "Dev mode: a local stand-in for the compute control plane's SUSPEND/RESUME/RELEASE endpoint")
     public void receive(JsonObject event) {
         LOG.infof("Compute event %s %s for ECS %s", event.getString("id"), event.getString("type"),
                 event.getString("ecsId"));

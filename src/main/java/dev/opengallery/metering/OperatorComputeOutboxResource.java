@@ -18,7 +18,7 @@ import dev.opengallery.core.Roles;
 import dev.opengallery.jobs.JobRun;
 import io.smallrye.mutiny.Uni;
 
-/** Operators deliver due SUSPEND/RESUME events to the compute service now, instead of waiting for the next tick. */
+/** Operators deliver due SUSPEND/RESUME/RELEASE events to the compute service now, instead of waiting for the next tick. */
 @Path("/api/operator/jobs/" + ComputeEventOutbox.JOB)
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Operator: jobs")
@@ -37,7 +37,7 @@ public class OperatorComputeOutboxResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Deliver due SUSPEND/RESUME events now", description = "Sends up to `limit` due events to the "
+    @Operation(summary = "Deliver due SUSPEND/RESUME/RELEASE events now", description = "Sends up to `limit` due events to the "
             + "compute service (default: the batch size) and answers how many were sent or rescheduled after a failure.")
     public Uni<JobRun> deliver(@RestQuery Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {

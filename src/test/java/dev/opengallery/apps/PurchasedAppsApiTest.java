@@ -475,6 +475,34 @@ class PurchasedAppsApiTest {
         customer(c).get("/api/account/ledger").then().body("items[0].kind", is("REFUND"), "items[0].amount", is(46.80f));
         customer(c).post("/api/apps/" + img + "/unsubscribe").then().statusCode(409).body("currentState", is("UNSUBSCRIBED"));
         customer(c).get("/api/inbox").then().body("items.kind", hasItem("APP_UNSUBSCRIBED"));
+        // the compute service is told to release the image's ECS, once
+        String ecs = customer(c).get("/api/apps/" + img).then().extract().path("ecsId");
+        assertEquals(1, count("select count(*) from metering_outbox where ecs_id = $1 and type = 'RELEASE'", ecs));
+        operator().post("/api/operator/jobs/metering-outbox/run").then().statusCode(200);
+        var released = dev.opengallery.metering.TestComputeEventsResource.RECEIVED.stream()
+                .filter(e -> ecs.equals(e.getString("ecsId"))).toList();
+        assertEquals(1, released.size());
+        assertEquals("RELEASE", released.get(0).getString("type"));
+        assertEquals("Image subscription unsubscribed by the buyer", released.get(0).getString("reason"));
+    }
+
+    @Test
+    void anImageReleasedAfterItsRetentionPeriodHasItsEcsReleased() {
+        String c = customerWith("100.00");
+        String img = buyImage(pool, c, f.image, "MONTHLY");
+        String ecs = customer(c).get("/api/apps/" + img).then().extract().path("ecsId");
+        String expires = customer(c).get("/api/apps/" + img).then().extract().path("expiresAt");
+        // 15 days of grace and 15 of retention after expiry: still only in retention a minute before
+        clock.set(Instant.parse(expires).plus(Duration.ofDays(30)).minusSeconds(60));
+        operator().post("/api/operator/jobs/subscription-lifecycle/run").then().statusCode(200);
+        customer(c).get("/api/apps/" + img).then().body("status", is("RETENTION"));
+        assertEquals(0, count("select count(*) from metering_outbox where ecs_id = $1", ecs));
+        clock.set(Instant.parse(expires).plus(Duration.ofDays(30)));
+        operator().post("/api/operator/jobs/subscription-lifecycle/run").then().statusCode(200);
+        operator().post("/api/operator/jobs/subscription-lifecycle/run").then().statusCode(200); // idempotent
+        customer(c).get("/api/apps/" + img).then().body("status", is("RELEASED"));
+        assertEquals(1, count("select count(*) from metering_outbox where ecs_id = $1 and type = 'RELEASE' "
+                + "and reason = 'Image subscription released after its retention period'", ecs));
     }
 
     @Test

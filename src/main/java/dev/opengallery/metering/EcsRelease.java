@@ -1,0 +1,41 @@
+package dev.opengallery.metering;
+
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.opengallery.apps.Subscription;
+import dev.opengallery.apps.SubscriptionEnded;
+import dev.opengallery.core.AppClock;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * An image subscription that ends (unsubscribed, or RELEASED after its retention period) queues a RELEASE event for
+ * its ECS in the compute-event outbox, in the same transaction as the change, so the compute service deletes the
+ * ECS (delivered by {@link ComputeEventOutbox}, at least once, after any earlier event of that ECS). Subscriptions
+ * without an ECS (SaaS, licenses, services) queue nothing.
+ */
+@ApplicationScoped
+public class EcsRelease implements SubscriptionEnded {
+
+    @Inject
+    AppClock clock;
+
+    @Override
+    public Uni<Void> ended(SqlConnection conn, UUID subscriptionId, Subscription.Status status, String ecsId) {
+        if (ecsId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String reason = status == Subscription.Status.UNSUBSCRIBED ? "Image subscription unsubscribed by the buyer"
+                : "Image subscription released after its retention period";
+        return conn.preparedQuery("""
+                insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
+                select gen_random_uuid(), s.ecs_id, s.account_id, 'RELEASE', $2, $3, 'PENDING', $3
+                from subscription s where s.id = $1""")
+                .execute(Tuple.of(subscriptionId, reason, clock.now().atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+}
