@@ -15,15 +15,27 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The caller's account, created on first use from the token's subject (with its name, email and phone_number
- * claims, where notifications are sent). Every read and write of owned data
+ * claims, where notifications are sent; later tokens with other values update them). Every read and write of owned data
  * goes through the id this returns.
  */
 @RequestScoped
 public class CurrentAccount {
 
-    /** Reads the account; only a first visit writes (no row is rewritten on every request). */
+    /**
+     * Reads the account; writes only on a first visit, or when the token's name, email or phone_number differs
+     * from what is stored (a claim the token does not carry leaves the stored value as it is), so no row is
+     * rewritten on every request.
+     */
     private static final String UPSERT = """
             with found as (select id from account where subject = $2),
+            refreshed as (
+                update account set display_name = coalesce($3, display_name), email = coalesce($4, email),
+                                   phone = coalesce($6, phone)
+                where subject = $2
+                  and (($3::text is not null and display_name is distinct from $3::text)
+                    or ($4::text is not null and email is distinct from $4::text)
+                    or ($6::text is not null and phone is distinct from $6::text))
+                returning id),
             created as (
                 insert into account (id, subject, display_name, email, phone, created_at)
                 select $1, $2, $3, $4, $6, $5 where not exists (select 1 from found)

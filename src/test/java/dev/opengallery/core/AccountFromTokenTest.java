@@ -3,6 +3,7 @@ package dev.opengallery.core;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,5 +39,34 @@ class AccountFromTokenTest {
         assertEquals(subject + "@example.com", r.getString("email"));
         assertEquals("+15550100123", r.getString("phone"));
         assertEquals("Casey", r.getString("display_name"));
+    }
+
+    @Test
+    void laterTokensWithOtherContactDetailsUpdateThemAndMissingClaimsKeepThem() {
+        String subject = Tokens.fresh("contact");
+        given().auth().oauth2(token(subject, Map.of("email", "old@example.com", "phone_number", "+15550100001",
+                "name", "Old Name"))).get("/api/account").then().statusCode(200);
+        // the identity provider now has a new e-mail address and phone number
+        given().auth().oauth2(token(subject, Map.of("email", "new@example.com", "phone_number", "+15550100002",
+                "name", "Old Name"))).get("/api/account").then().statusCode(200);
+        assertEquals(List.of("new@example.com", "+15550100002", "Old Name"), stored(subject));
+        // a token without those claims changes nothing
+        given().auth().oauth2(token(subject, Map.of())).get("/api/account").then().statusCode(200);
+        assertEquals(List.of("new@example.com", "+15550100002", "Old Name"), stored(subject));
+        given().auth().oauth2(token(subject, Map.of("name", "New Name"))).get("/api/account").then().statusCode(200);
+        assertEquals(List.of("new@example.com", "+15550100002", "New Name"), stored(subject));
+        assertEquals(1L, pool.preparedQuery("select count(*) from account where subject = $1").execute(Tuple.of(subject))
+                .await().indefinitely().iterator().next().getLong(0));
+    }
+
+    private static String token(String subject, Map<String, String> claims) {
+        return OidcWiremockTestResource.generateJwtToken(subject, Set.of("customer"), subject, "Bearer",
+                Set.of("https://service.example.com"), claims);
+    }
+
+    private List<String> stored(String subject) {
+        Row r = pool.preparedQuery("select email, phone, display_name from account where subject = $1")
+                .execute(Tuple.of(subject)).await().indefinitely().iterator().next();
+        return List.of(r.getString("email"), r.getString("phone"), r.getString("display_name"));
     }
 }
