@@ -30,6 +30,9 @@ public class CatalogSearch {
     @Inject
     AppClock clock;
 
+    @Inject
+    SearchResultCache cache;
+
     @ConfigProperty(name = "opengallery.catalog.popularity-window", defaultValue = "30D")
     java.time.Duration popularityWindow;
 
@@ -114,9 +117,6 @@ public class CatalogSearch {
     public LocalDate popularitySince() {
         return clock.today().minusDays(popularityWindow.toDays() - 1);
     }
-
-    @Inject
-    SearchResultCache cache;
 
     /** One page of results, from the short-lived result cache when the same search was asked moments ago. */
     public Uni<Page<ProductSummary>> search(SearchCriteria c) {

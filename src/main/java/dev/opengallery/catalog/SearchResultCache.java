@@ -187,8 +187,4 @@ public class SearchResultCache {
             cache.synchronous().invalidateAll();
         }
     }
-
-    public boolean enabled() {
-        return cache != null;
-    }
 }
