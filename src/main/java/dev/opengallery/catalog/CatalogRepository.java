@@ -44,7 +44,7 @@ public class CatalogRepository {
             p.seller_id, s.company_name, p.status, p.listed_at""";
 
     @Inject
-    SearchResultCache searchCache;
+    CatalogChanges catalogChanges;
 
     @Inject
     Pool pool;
@@ -131,7 +131,10 @@ public class CatalogRepository {
                                 + "version = version + 1 where id = $1";
                     };
                     return conn.preparedQuery(sql).execute(Tuple.of(id, next.name(), reason, ts(now)));
-                })).invoke(searchCache::invalidateAll).replaceWithVoid();
+                })).call(() -> action == ProductLifecycle.Action.APPROVE || action == ProductLifecycle.Action.DELIST
+                        ? catalogChanges.changed() // what buyers can find changed
+                        : Uni.createFrom().voidItem())
+                .replaceWithVoid();
     }
 
     private record LockedState(ProductStatus status, long version) {

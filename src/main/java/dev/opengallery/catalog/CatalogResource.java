@@ -51,8 +51,7 @@ public class CatalogResource {
             + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
             + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
             + "RELEVANCE with a query, NEWEST without. The same search asked again within 30 seconds is answered from a "
-            + "short-lived result cache: sales figures may be that old, and a listing change made on another instance "
-            + "of the service shows within that time.")
+            + "short-lived result cache: the sales figures in it may be that old (listing changes show at once).")
     public Uni<Page<ProductSummary>> search(
             @RestQuery @Parameter(description = "Search text", example = "wordpress hosting") String q,
             @RestQuery @Parameter(example = "CRM") String category,

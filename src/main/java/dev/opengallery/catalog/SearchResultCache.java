@@ -33,8 +33,8 @@ import io.vertx.core.Vertx;
  * 0 turns the cache off) so that the same search asked again by many buyers costs PostgreSQL one query, not one
  * per request. Concurrent misses for the same search share one query.
  * <p>
- * The rule buyers see: a listing, delisting or seller profile change made through this instance shows in its
- * searches at once ({@link #invalidateAll()}); on other instances of the service it shows within the TTL. Sales
+ * The rule buyers see: a listing, delisting or seller profile change shows in the next search on every instance
+ * ({@link CatalogChanges} clears each one's cache), or, should a notification be lost, within the TTL. Sales
  * figures (paid orders of the last 30 days, and the POPULARITY sort) in search results may be up to the TTL old.
  * Product details, favorites, quotes and orders never read from this cache.
  * <p>

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 public class SellerProfileResource {
 
     @Inject
-    SearchResultCache searchCache;
+    CatalogChanges catalogChanges;
 
     @Inject
     CurrentAccount account;
@@ -70,6 +70,6 @@ public class SellerProfileResource {
                     SellerProfile saved = p;
                     return (existing == null ? p.persist() : Uni.createFrom().item(p))
                             .chain(() -> Panache.flush()).map(x -> SellerProfileView.of(saved));
-                })).invoke(searchCache::invalidateAll));
+                })).call(view -> catalogChanges.changed()));
     }
 }

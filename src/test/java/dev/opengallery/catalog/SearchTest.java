@@ -212,6 +212,26 @@ class SearchTest {
         anonymous().get(search).then().body("items.id", contains(cheapSaas));
     }
 
+    @Test
+    void aChangeNotifiedByAnotherInstanceClearsThisInstancesCache() {
+        String search = "/api/catalog/products?q=" + word + "&type=LICENSE";
+        anonymous().get(search).then().body("items.id", contains(license));
+        // another instance of the service delists the product: its row changes and it notifies the channel
+        pool.preparedQuery("update product set status = 'DELISTED' where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(license))).await().indefinitely();
+        anonymous().get(search).then().body("items.id", contains(license)); // this instance still has the page
+        pool.query("notify opengallery_catalog").execute().await().indefinitely();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int total;
+        do {
+            total = anonymous().get(search).then().extract().path("total");
+        } while (total != 0 && System.nanoTime() < deadline && sleep(50));
+        org.junit.jupiter.api.Assertions.assertEquals(0, total, "the notification never cleared the cache");
+        pool.preparedQuery("update product set status = 'LISTED' where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(license))).await().indefinitely();
+        pool.query("notify opengallery_catalog").execute().await().indefinitely();
+    }
+
     private static boolean sleep(long millis) {
         try {
             Thread.sleep(millis);
