@@ -2,7 +2,6 @@ package dev.opengallery.notifications;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -36,6 +35,29 @@ public class Notifications {
     @Inject
     AppClock clock;
 
+    /** One notification of a batch (see {@link #notifyAll}). */
+    public record Notice(UUID accountId, String kind, String title, String body, String link) {
+    }
+
+    /**
+     * Writes a batch of notifications in one statement: the inbox entries and, per requested channel, an outbox row
+     * for each account that has the address (e-mail, phone). The same rules as {@link #notify} apply to each.
+     */
+    static final String INSERT = """
+            with src as (
+                select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+                    as s(id, account_id, kind, title, body, link)),
+            n as (
+                insert into notification (id, account_id, kind, title, body, link, created_at)
+                select s.id, s.account_id, s.kind, s.title, s.body, s.link, $7 from src s
+                returning id, account_id)
+            insert into notification_delivery (id, notification_id, channel, recipient, status, attempts, next_attempt_at)
+            select gen_random_uuid(), n.id, c.channel, d.address, 'PENDING', 0, $7
+            from n join account a on a.id = n.account_id
+            cross join unnest($8::text[]) as c(channel)
+            cross join lateral (select btrim(case c.channel when 'EMAIL' then a.email else a.phone end) as address) d
+            where d.address <> ''""";
+
     /**
      * Records a notification for {@code accountId} in the caller's transaction.
      *
@@ -50,44 +72,54 @@ public class Notifications {
      */
     public Uni<UUID> notify(SqlConnection conn, UUID accountId, String kind, String title, String body, String link,
             Set<Channel> channels) {
-        try {
-            check(accountId, kind, title, body, link);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
         UUID id = UUID.randomUUID();
+        return insert(conn, List.of(new Notice(accountId, kind, title, body, link)), new UUID[] { id }, channels)
+                .replaceWith(id);
+    }
+
+    /**
+     * Records a batch of notifications (the scheduled jobs' many at once) in the caller's transaction, with one
+     * statement, by the same rules as {@link #notify}.
+     */
+    public Uni<Void> notifyAll(SqlConnection conn, List<Notice> notices, Set<Channel> channels) {
+        UUID[] ids = new UUID[notices.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.randomUUID();
+        }
+        return insert(conn, notices, ids, channels);
+    }
+
+    private Uni<Void> insert(SqlConnection conn, List<Notice> notices, UUID[] ids, Set<Channel> channels) {
+        if (notices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = notices.size();
+        UUID[] accounts = new UUID[n];
+        String[] kinds = new String[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        String[] links = new String[n];
+        for (int i = 0; i < n; i++) {
+            Notice x = notices.get(i);
+            try {
+                check(x.accountId(), x.kind(), x.title(), x.body(), x.link());
+            } catch (IllegalArgumentException e) {
+                return Uni.createFrom().failure(e);
+            }
+            accounts[i] = x.accountId();
+            kinds[i] = x.kind().trim();
+            titles[i] = title(x.title());
+            bodies[i] = shorten(x.body().strip(), MAX_BODY);
+            links[i] = x.link() == null || x.link().isBlank() ? null : x.link().trim();
+        }
+        String[] channelNames = channels == null ? new String[0]
+                : channels.stream().sorted().map(Channel::name).toArray(String[]::new);
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
-        return conn.preparedQuery("select email, phone from account where id = $1").execute(Tuple.of(accountId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().failure(new IllegalArgumentException("No account " + accountId));
-                    }
-                    Row account = rows.iterator().next();
-                    List<Tuple> deliveries = new ArrayList<>();
-                    for (Channel channel : Channel.values()) {
-                        if (channels == null || !channels.contains(channel)) {
-                            continue;
-                        }
-                        String address = channel == Channel.EMAIL ? account.getString("email") : account.getString("phone");
-                        if (address == null || address.isBlank()) {
-                            continue;
-                        }
-                        deliveries.add(Tuple.of(UUID.randomUUID(), id, channel.name(), address.trim(), now));
-                    }
-                    Uni<?> inbox = conn.preparedQuery("""
-                            insert into notification (id, account_id, kind, title, body, link, created_at)
-                            values ($1, $2, $3, $4, $5, $6, $7)""")
-                            .execute(Tuple.tuple().addValue(id).addValue(accountId).addValue(kind.trim())
-                                    .addValue(title(title)).addValue(shorten(body.strip(), MAX_BODY))
-                                    .addValue(link == null || link.isBlank() ? null : link.trim()).addValue(now));
-                    if (deliveries.isEmpty()) {
-                        return inbox.replaceWith(id);
-                    }
-                    return inbox.chain(() -> conn.preparedQuery("""
-                            insert into notification_delivery (id, notification_id, channel, recipient, status, attempts,
-                                next_attempt_at) values ($1, $2, $3, $4, 'PENDING', 0, $5)""").executeBatch(deliveries))
-                            .replaceWith(id);
-                });
+        return conn.preparedQuery(INSERT).execute(Tuple.tuple().addValue(ids).addValue(accounts).addValue(kinds)
+                .addValue(titles).addValue(bodies).addValue(links).addValue(now).addValue(channelNames))
+                .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
+                .transform(e -> new IllegalArgumentException("No account " + (n == 1 ? accounts[0] : "for every notice")))
+                .replaceWithVoid();
     }
 
     /** One line, at most {@link #MAX_TITLE} characters. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.notifications.Channel;
+import dev.opengallery.notifications.Notifications;
 import dev.opengallery.ordering.OrderService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -130,6 +133,9 @@ public class SupervisionJobs {
     @Inject
     OrderService orders;
 
+    @Inject
+    Notifications notifications;
+
     // ---------------------------------------------------------------------------------- appealability
 
     public Uni<JobRun> runAppealable() {
@@ -170,26 +176,26 @@ public class SupervisionJobs {
                     .addValue("The buyer has not acted on the delivery for more than " + days
                             + ": the seller may appeal"))
                     .chain(marked -> {
-                        List<Notices.Notice> notices = new ArrayList<>();
+                        List<Notifications.Notice> notices = new ArrayList<>();
                         for (Row m : marked) {
                             Row r = byId.get(m.getUUID("flow_id"));
                             String product = r.getString("product_name");
                             UUID flow = r.getUUID("id");
                             if ("WAITING_FOR_SELLER".equals(r.getString("state"))) {
-                                notices.add(new Notices.Notice(r.getUUID("account_id"), "FLOW_APPEALABLE",
+                                notices.add(new Notifications.Notice(r.getUUID("account_id"), "FLOW_APPEALABLE",
                                         "You may appeal: " + product, "The seller of " + product
                                                 + " has not updated the service flow for more than " + days
                                                 + ". You can send a reminder or initiate an appeal.",
                                         "/supervision/flows/" + flow));
                             } else {
-                                notices.add(new Notices.Notice(r.getUUID("seller_id"), "FLOW_APPEALABLE",
+                                notices.add(new Notifications.Notice(r.getUUID("seller_id"), "FLOW_APPEALABLE",
                                         "You may appeal: " + product, "The buyer of " + product
                                                 + " has not acted on your delivery for more than " + days
                                                 + ". You can initiate an appeal.",
                                         "/seller/supervision/flows/" + flow));
                             }
                         }
-                        return Notices.insert(conn, notices, now).replaceWith(new int[] { claimed, marked.size() });
+                        return notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)).replaceWith(new int[] { claimed, marked.size() });
                     });
         });
     }
@@ -222,22 +228,22 @@ public class SupervisionJobs {
                                 for (Row m : moved) {
                                     done.add(byId.get(m.getUUID("flow_id")));
                                 }
-                                List<Notices.Notice> notices = new ArrayList<>();
+                                List<Notifications.Notice> notices = new ArrayList<>();
                                 for (Row r : done) {
                                     String product = r.getString("product_name");
                                     UUID flow = r.getUUID("id");
-                                    notices.add(new Notices.Notice(r.getUUID("account_id"), "FLOW_COMPLETED",
+                                    notices.add(new Notifications.Notice(r.getUUID("account_id"), "FLOW_COMPLETED",
                                             "Completed: " + product, "Service supervision of " + product
                                                     + " is complete and your order is completed.",
                                             "/supervision/flows/" + flow));
-                                    notices.add(new Notices.Notice(r.getUUID("seller_id"), "FLOW_COMPLETED",
+                                    notices.add(new Notifications.Notice(r.getUUID("seller_id"), "FLOW_COMPLETED",
                                             "Completed: " + product, "Service supervision of " + product
                                                     + " is complete and the order is completed.",
                                             "/seller/supervision/flows/" + flow));
                                 }
                                 return perOrder(done, r -> orders.completeSupervised(conn, r.getUUID("order_id"), null,
                                         "system", "service supervision completed"))
-                                        .chain(() -> Notices.insert(conn, notices, now))
+                                        .chain(() -> notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)))
                                         .replaceWith(new int[] { claimed, done.size() });
                             });
                 });
@@ -287,7 +293,7 @@ public class SupervisionJobs {
                             .chain(moved -> {
                                 List<Row> closed = new ArrayList<>();
                                 List<Row> canceled = new ArrayList<>();
-                                List<Notices.Notice> notices = new ArrayList<>();
+                                List<Notifications.Notice> notices = new ArrayList<>();
                                 for (Row m : moved) {
                                     Row r = byId.get(m.getUUID("flow_id"));
                                     boolean isClosed = "CLOSED".equals(m.getString("to_state"));
@@ -303,16 +309,16 @@ public class SupervisionJobs {
                                             : "Service supervision of " + product + " ran for more than " + days
                                                     + " without an invoice request: the order is canceled and what "
                                                     + "was paid is refunded.";
-                                    notices.add(new Notices.Notice(r.getUUID("account_id"), kind, title, body,
+                                    notices.add(new Notifications.Notice(r.getUUID("account_id"), kind, title, body,
                                             "/supervision/flows/" + flow));
-                                    notices.add(new Notices.Notice(r.getUUID("seller_id"), kind, title, body,
+                                    notices.add(new Notifications.Notice(r.getUUID("seller_id"), kind, title, body,
                                             "/seller/supervision/flows/" + flow));
                                 }
                                 return perOrder(closed, r -> orders.completeSupervised(conn, r.getUUID("order_id"),
                                         null, "system", closeNote))
                                         .chain(() -> perOrder(canceled, r -> orders.cancelAndRefund(conn,
                                                 r.getUUID("order_id"), null, "system", cancelNote)))
-                                        .chain(() -> Notices.insert(conn, notices, now))
+                                        .chain(() -> notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)))
                                         .replaceWith(new int[] { claimed, moved.size() });
                             });
                 });
