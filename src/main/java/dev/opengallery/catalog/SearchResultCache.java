@@ -39,8 +39,9 @@ import io.vertx.core.Vertx;
  * Product details, favorites, quotes and orders never read from this cache.
  * <p>
  * Entries age by the service's one clock ({@link AppClock}): a page is served only while that clock reads from the
- * instant its query started to that instant plus the TTL. A page asked for after half its TTL is served as it is
- * and queried again in the background (stale-while-revalidate), so popular searches never wait for PostgreSQL.
+ * instant its query started to that instant plus the TTL. A page asked for after its refresh point (between half and
+ * nine tenths of the TTL, depending on the search) is served as it is and queried again in the background
+ * (stale-while-revalidate), so popular searches never wait for PostgreSQL.
  */
 @ApplicationScoped
 public class SearchResultCache {
@@ -140,9 +141,9 @@ public class SearchResultCache {
             Timed t = present.join();
             Instant now = clock.now();
             if (fresh(t, now)) {
-                // past half its TTL a page still asked for is queried again in the background and replaced, so
-                // that popular searches never wait for PostgreSQL (nor all at once when their pages expire)
-                if (!now.isBefore(t.at().plus(ttl.dividedBy(2))) && t.refreshing().compareAndSet(false, true)) {
+                // past its refresh point a page still asked for is queried again in the background and replaced,
+                // so that popular searches never wait for PostgreSQL
+                if (!now.isBefore(refreshPoint(key, t.at())) && t.refreshing().compareAndSet(false, true)) {
                     refresh(key, present, load);
                 }
                 hits.increment();
@@ -175,6 +176,15 @@ public class SearchResultCache {
                     LOG.debugf(failure, "Background refresh of a search page failed; a later request tries again");
                     current.join().refreshing().set(false);
                 });
+    }
+
+    /**
+     * Between half and nine tenths of the TTL after the page's query started, at a point that depends on the search,
+     * so that pages loaded together (after a restart, say) are not all queried again at the same moment.
+     */
+    Instant refreshPoint(Key key, Instant queried) {
+        long permille = 500 + Math.floorMod(key.toString().hashCode(), 401); // stable from run to run
+        return queried.plus(ttl.multipliedBy(permille).dividedBy(1000));
     }
 
     private boolean fresh(Timed t, Instant now) {

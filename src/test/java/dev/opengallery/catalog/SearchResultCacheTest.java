@@ -111,14 +111,14 @@ class SearchResultCacheTest {
     }
 
     @Test
-    void pastHalfItsTtlAPageIsServedWhileABackgroundQueryReplacesIt() {
+    void pastItsRefreshPointAPageIsServedWhileABackgroundQueryReplacesIt() {
         CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
         Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed));
         assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
         now = now.plusSeconds(14);
         assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
         assertEquals(1, loads.queries.get(), "no refresh before half the TTL");
-        now = now.plusSeconds(1);
+        now = now.plusSeconds(13); // 27 s: nine tenths of the TTL, the latest refresh point
         assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
         assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
         assertEquals(2, loads.queries.get(), "one background refresh, however many ask meanwhile");
@@ -128,12 +128,28 @@ class SearchResultCacheTest {
     }
 
     @Test
+    void refreshPointsSpreadBetweenHalfAndNineTenthsOfTheTtl() {
+        Instant queried = now;
+        java.util.Set<Instant> points = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Instant p = cache.refreshPoint(SearchResultCache.Key.of(search("query " + i, null), SINCE), queried);
+            org.junit.jupiter.api.Assertions.assertFalse(p.isBefore(queried.plusSeconds(15)), p.toString());
+            org.junit.jupiter.api.Assertions.assertFalse(p.isAfter(queried.plusSeconds(27)), p.toString());
+            points.add(p);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(points.size() > 100, "only " + points.size() + " different points");
+        // the same search always has the same point
+        assertEquals(cache.refreshPoint(SearchResultCache.Key.of(search("query 1", null), SINCE), queried),
+                cache.refreshPoint(SearchResultCache.Key.of(search("Query  1", null), SINCE), queried));
+    }
+
+    @Test
     void aRefreshThatEndsAfterTheCacheWasClearedIsNotKept() {
         CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
         Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed,
                 CompletableFuture.completedFuture(page(3))));
         cache.get(search("q", null), SINCE, loads).await().indefinitely();
-        now = now.plusSeconds(20);
+        now = now.plusSeconds(27);
         cache.get(search("q", null), SINCE, loads).await().indefinitely(); // starts the refresh
         cache.invalidateAll(); // e.g. a product was delisted after the refresh's query had read the catalogue
         refreshed.complete(page(2));
