@@ -15,8 +15,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The caller's account, created on first use from the token's subject (with its name, email and phone_number
- * claims, where notifications are sent; later tokens with other values update them). Every read and write of owned data
- * goes through the id this returns.
+ * claims, where notifications are sent; later tokens with other values update them). Every read and write of
+ * owned data goes through the id this returns.
  */
 @RequestScoped
 public class CurrentAccount {

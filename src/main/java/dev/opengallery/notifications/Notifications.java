@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Tells an account that something happened: an in-app inbox entry, plus one outbox row per requested channel
@@ -72,9 +72,7 @@ public class Notifications {
      */
     public Uni<UUID> notify(SqlConnection conn, UUID accountId, String kind, String title, String body, String link,
             Set<Channel> channels) {
-        UUID id = UUID.randomUUID();
-        return insert(conn, List.of(new Notice(accountId, kind, title, body, link)), new UUID[] { id }, channels)
-                .replaceWith(id);
+        return insert(conn, List.of(new Notice(accountId, kind, title, body, link)), channels).map(ids -> ids[0]);
     }
 
     /**
@@ -82,18 +80,16 @@ public class Notifications {
      * statement, by the same rules as {@link #notify}.
      */
     public Uni<Void> notifyAll(SqlConnection conn, List<Notice> notices, Set<Channel> channels) {
-        UUID[] ids = new UUID[notices.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.randomUUID();
-        }
-        return insert(conn, notices, ids, channels);
+        return insert(conn, notices, channels).replaceWithVoid();
     }
 
-    private Uni<Void> insert(SqlConnection conn, List<Notice> notices, UUID[] ids, Set<Channel> channels) {
-        if (notices.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    /** Writes the notices; answers their ids, in order. */
+    private Uni<UUID[]> insert(SqlConnection conn, List<Notice> notices, Set<Channel> channels) {
         int n = notices.size();
+        UUID[] ids = new UUID[n];
+        if (n == 0) {
+            return Uni.createFrom().item(ids);
+        }
         UUID[] accounts = new UUID[n];
         String[] kinds = new String[n];
         String[] titles = new String[n];
@@ -106,6 +102,7 @@ public class Notifications {
             } catch (IllegalArgumentException e) {
                 return Uni.createFrom().failure(e);
             }
+            ids[i] = UUID.randomUUID();
             accounts[i] = x.accountId();
             kinds[i] = x.kind().trim();
             titles[i] = title(x.title());
@@ -119,7 +116,7 @@ public class Notifications {
                 .addValue(titles).addValue(bodies).addValue(links).addValue(now).addValue(channelNames))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
                 .transform(e -> new IllegalArgumentException("No account " + (n == 1 ? accounts[0] : "for every notice")))
-                .replaceWithVoid();
+                .replaceWith(ids);
     }
 
     /** One line, at most {@link #MAX_TITLE} characters. */

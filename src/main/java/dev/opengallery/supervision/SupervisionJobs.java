@@ -195,7 +195,8 @@ public class SupervisionJobs {
                                         "/seller/supervision/flows/" + flow));
                             }
                         }
-                        return notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)).replaceWith(new int[] { claimed, marked.size() });
+                        return notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL))
+                                .replaceWith(new int[] { claimed, marked.size() });
                     });
         });
     }
