@@ -14,6 +14,8 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.ordering.Ledger;
 import dev.opengallery.ordering.PaymentMethod;
+import dev.opengallery.ordering.PaymentRules;
+import dev.opengallery.catalog.ProductType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -50,14 +52,12 @@ public class ChangeOrders {
     AppClock clock;
 
     /**
-     * @param method BALANCE, CREDIT, or null to take the balance when it covers the amount and else the credit
-     *        line (the auto-renewal job)
+     * @param method what the buyer asked for, checked by {@link PaymentRules} (a reseller's customer names none or
+     *        RESELLER); null from the auto-renewal job (actor role "system") takes the balance when it covers the
+     *        amount and else the credit line
      */
     public Uni<Paid> placeAndPay(SqlConnection conn, Subscription s, Line line, PaymentMethod method, UUID actorId,
             String actorRole) {
-        if (method != null && method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
-            return Uni.createFrom().failure(ProblemException.invalid("paymentMethod", "only BALANCE or CREDIT can be chosen"));
-        }
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         UUID id = UUID.randomUUID();
@@ -65,8 +65,20 @@ public class ChangeOrders {
                 .execute(Tuple.of(s.accountId())).chain(rows -> {
                     Row a = rows.iterator().next();
                     String reseller = a.getString("reseller");
-                    PaymentMethod how = reseller != null ? PaymentMethod.RESELLER
-                            : method != null ? method
+                    PaymentRules.Decision decision = PaymentRules.decide(PaymentRules.kind(new PaymentRules.Facts(
+                            line.kind().name(), false, reseller != null, s.productType() == ProductType.IMAGE, false,
+                            false)), method);
+                    if (decision.refused()) {
+                        return Uni.createFrom().failure(ProblemException.unprocessable("paymentMethod",
+                                decision.refusal()));
+                    }
+                    boolean automatic = "system".equals(actorRole);
+                    if (decision.method() == null && !automatic) {
+                        return Uni.createFrom().failure(ProblemException.invalid("paymentMethod",
+                                "is required: BALANCE or CREDIT"));
+                    }
+                    // the auto-renewal job takes the balance when it covers the amount, else the credit line
+                    PaymentMethod how = decision.method() != null ? decision.method()
                             : a.getBigDecimal("balance").compareTo(line.amountDue()) >= 0
                                     || a.getBigDecimal("credit_limit").signum() == 0 ? PaymentMethod.BALANCE
                             : PaymentMethod.CREDIT;

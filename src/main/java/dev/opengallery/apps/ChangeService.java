@@ -167,7 +167,6 @@ public class ChangeService {
 
     public Uni<RestResponse<ChangeRequests.Result>> upgrade(UUID accountId, UUID id, ChangeRequests.Upgrade r,
             String idempotencyKey) {
-        requireMethod(r.paymentMethod());
         record Key(UUID subscriptionId, ChangeRequests.Upgrade request) {
         }
         return order(accountId, id, idempotencyKey, "upgrade-app", new Key(id, r),
@@ -177,21 +176,11 @@ public class ChangeService {
 
     public Uni<RestResponse<ChangeRequests.Result>> expand(UUID accountId, UUID id, ChangeRequests.Expansion r,
             String idempotencyKey) {
-        requireMethod(r.paymentMethod());
         record Key(UUID subscriptionId, ChangeRequests.Expansion request) {
         }
         return order(accountId, id, idempotencyKey, "expand-app", new Key(id, r),
                 conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> priceExpansion(s, r)),
                 ChangeOrders.Kind.EXPANSION, r.paymentMethod());
-    }
-
-    static void requireMethod(PaymentMethod method) {
-        if (method == null) {
-            throw ProblemException.invalid("paymentMethod", "is required: BALANCE or CREDIT");
-        }
-        if (method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
-            throw ProblemException.invalid("paymentMethod", "only BALANCE or CREDIT can be chosen");
-        }
     }
 
     private Uni<RestResponse<ChangeRequests.Result>> order(UUID accountId, UUID id, String key, String operation,

@@ -60,6 +60,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "unprocessable", "Request cannot be carried out", detail, null, null);
     }
 
+    /** A 422 refusal caused by one field's value (e.g. a payment method that does not apply), naming the field. */
+    public static ProblemException unprocessable(String field, String detail) {
+        return new ProblemException(422, "unprocessable", "Request cannot be carried out", detail,
+                List.of(new Problem.FieldError(field, detail)), null);
+    }
+
     public int status() {
         return status;
     }

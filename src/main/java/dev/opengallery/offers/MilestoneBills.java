@@ -97,7 +97,8 @@ public class MilestoneBills {
 
     public Uni<Bill> pay(UUID accountId, UUID billId, PaymentMethod method) {
         if (method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
-            throw ProblemException.invalid("method", "only BALANCE or CREDIT can be chosen");
+            throw ProblemException.unprocessable("method",
+                    method + " does not apply to a milestone bill: pay it with BALANCE or CREDIT");
         }
         Instant now = clock.now();
         return pool.withTransaction(conn -> conn.preparedQuery(
@@ -110,6 +111,10 @@ public class MilestoneBills {
                     if ("PAID".equals(b.status())) {
                         return Uni.createFrom().failure(ProblemException.illegalState("The bill is already paid", "PAID"));
                     }
+                    if ("CANCELED".equals(b.status())) {
+                        return Uni.createFrom().failure(ProblemException.illegalState(
+                                "The order of this bill was canceled: nothing is owed", "CANCELED"));
+                    }
                     return ledger.post(conn, accountId, Ledger.Kind.SETTLEMENT, b.amount().negate(),
                             method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, b.orderId(),
                             "milestone-" + b.milestone(), "Milestone " + b.milestone() + " of " + b.milestones(), now)
@@ -120,6 +125,31 @@ public class MilestoneBills {
                                     "update milestone_bill set status = 'PAID', paid_at = $2 where id = $1")
                                     .execute(Tuple.of(billId, now.atOffset(ZoneOffset.UTC))));
                 })).chain(() -> find(accountId, billId));
+    }
+
+    /**
+     * A milestone order was canceled (PROCESSING to CANCELED), in the caller's transaction: its unpaid bills are
+     * CANCELED, the offer credit still held for the order is given back, and what the buyer already paid through its
+     * bills is refunded (one REFUND ledger entry). Answers the amount refunded.
+     */
+    public Uni<BigDecimal> cancelOrder(SqlConnection conn, UUID orderId, UUID accountId, BigDecimal amountDue,
+            String reason) {
+        Instant now = clock.now();
+        return conn.preparedQuery("""
+                with canceled as (
+                    update milestone_bill set status = 'CANCELED'
+                    where order_id = $1 and status in ('GENERATED', 'OVERDUE') returning id)
+                select coalesce((select sum(amount) from milestone_bill where order_id = $1 and status = 'PAID'), 0)
+                    as paid""").execute(Tuple.of(orderId)).chain(rows -> {
+            BigDecimal paid = rows.iterator().next().getBigDecimal("paid");
+            return conn.preparedQuery("""
+                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
+                    .execute(Tuple.of(accountId, amountDue.subtract(paid)))
+                    .chain(() -> paid.signum() == 0 ? Uni.createFrom().voidItem()
+                            : ledger.post(conn, accountId, Ledger.Kind.REFUND, paid, Ledger.Floor.NONE, orderId, null,
+                                    "Refund of the paid milestone bills: " + reason, now).replaceWithVoid())
+                    .replaceWith(paid);
+        });
     }
 
     public Uni<Bill> find(UUID accountId, UUID billId) {

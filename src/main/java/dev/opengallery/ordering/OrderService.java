@@ -72,7 +72,7 @@ public class OrderService {
 
     /** Everything an order needs, checked: product, specification, price, ECS choices. */
     record Checked(ProductView product, Specification spec, OrderPricing.Price price, EcsFlavor flavor,
-            OrderRequest request, String reseller, OfferService.Applied offer) {
+            OrderRequest request, String reseller, OfferService.Applied offer, PaymentMethod method) {
     }
 
     // ------------------------------------------------------------------------------------------- quote
@@ -118,9 +118,6 @@ public class OrderService {
                     errors.add("ecs.provisioning", "flavor and name are set with CUSTOM provisioning");
                 }
             }
-            if (r.paymentMethod() == PaymentMethod.RESELLER) {
-                errors.add("paymentMethod", "only BALANCE or CREDIT can be chosen");
-            }
             if (r.billingMode() == BillingMode.PAY_PER_USE && r.periods() != null && r.periods() != 1) {
                 errors.add("periods", "pay-per-use is billed by the hour as used; leave periods out");
             }
@@ -152,7 +149,16 @@ public class OrderService {
                                                 + facts.offerCreditAvailable() + ") does not cover " + price.amountDue());
                                     }
                                 }
-                                return new Checked(product, spec, price, flavor, r, facts.reseller(), offer);
+                                PaymentRules.Decision pay = PaymentRules.decide(PaymentRules.kind(
+                                        new PaymentRules.Facts("NEW", offer != null && offer.milestones() != null,
+                                                facts.reseller() != null, image,
+                                                r.billingMode() == BillingMode.PAY_PER_USE, offer != null)),
+                                        r.paymentMethod());
+                                if (placing && pay.refused()) {
+                                    throw ProblemException.unprocessable("paymentMethod", pay.refusal());
+                                }
+                                return new Checked(product, spec, price, flavor, r, facts.reseller(), offer,
+                                        pay.method());
                             })));
         });
     }
@@ -257,8 +263,10 @@ public class OrderService {
                                 .execute(Tuple.of(id, c.offer.offerId(), c.offer.milestones() != null)))
                                 .replaceWithVoid())
                 .chain(() -> {
-                    // a milestone offer is paid by monthly settlement against the offer credit, bill by bill
-                    if (c.offer != null && c.offer.milestones() != null) {
+                    // how the order is paid was decided by PaymentRules when it was checked: a milestone offer by
+                    // monthly settlement against the offer credit, bill by bill; a reseller's customer by its
+                    // reseller; a pay-per-use image owes nothing now; "Pay Now" pays in the placing's transaction
+                    if (c.method == PaymentMethod.MONTHLY_SETTLEMENT) {
                         return conn.preparedQuery("""
                                 update account set offer_credit_used = offer_credit_used + $2
                                 where id = $1 and offer_credit_used + $2 <= offer_credit_limit returning id""")
@@ -268,16 +276,8 @@ public class OrderService {
                                         : settle(conn, accountId, id, PaymentMethod.MONTHLY_SETTLEMENT, "customer")
                                                 .chain(() -> milestoneBills.generate(conn, id, 1)));
                     }
-                    // a reseller's customer does not pay; pay-per-use images take no payment up front;
-                    // "Pay Now" pays in the same transaction as the placing
-                    if (c.reseller != null) {
-                        return settle(conn, accountId, id, PaymentMethod.RESELLER, "customer");
-                    }
-                    if (r.billingMode() == BillingMode.PAY_PER_USE) {
-                        return settle(conn, accountId, id, null, "customer");
-                    }
-                    if (r.paymentMethod() != null) {
-                        return settle(conn, accountId, id, r.paymentMethod(), "customer");
+                    if (c.method != null || r.billingMode() == BillingMode.PAY_PER_USE) {
+                        return settle(conn, accountId, id, c.method, "customer");
                     }
                     return Uni.createFrom().voidItem();
                 }).replaceWith(id);
@@ -287,9 +287,6 @@ public class OrderService {
 
     public Uni<RestResponse<OrderView>> pay(UUID accountId, UUID orderId, PaymentMethod method,
             String idempotencyKey, String password) {
-        if (method == PaymentMethod.RESELLER) {
-            throw ProblemException.invalid("method", "only BALANCE or CREDIT can be chosen");
-        }
         record PayRequest(UUID orderId, PaymentMethod method) {
         }
         return idempotency.run(accountId, idempotencyKey, "pay-order", new PayRequest(orderId, method),
@@ -315,9 +312,14 @@ public class OrderService {
                             o.supervised() || image);
                     Instant now = clock.now();
                     Uni<?> money = Uni.createFrom().voidItem();
-                    if (o.milestone() && method != PaymentMethod.MONTHLY_SETTLEMENT) {
-                        return Uni.createFrom().failure(ProblemException.illegalState(
-                                "A milestone order is paid through its bills", o.state().name()));
+                    PaymentRules.OrderKind kind = PaymentRules.kind(new PaymentRules.Facts(o.kind(), o.milestone(),
+                            o.paidByReseller(), image, o.billingMode() == BillingMode.PAY_PER_USE, o.offerId() != null));
+                    PaymentRules.Decision decision = PaymentRules.decide(kind, method);
+                    if (decision.refused()) {
+                        return Uni.createFrom().failure(ProblemException.unprocessable("method", decision.refusal()));
+                    }
+                    if (decision.method() == null && kind != PaymentRules.OrderKind.PAY_PER_USE_IMAGE) {
+                        return Uni.createFrom().failure(ProblemException.invalid("method", "is required: BALANCE or CREDIT"));
                     }
                     if (method == PaymentMethod.BALANCE || method == PaymentMethod.CREDIT) {
                         money = ledger.post(conn, accountId, Ledger.Kind.PAYMENT, o.amountDue().negate(),
@@ -441,8 +443,8 @@ public class OrderService {
     }
 
     /**
-     * PROCESSING to CANCELED in the caller's transaction, refunding what the buyer paid (nothing for reseller or
-     * milestone orders) and canceling the purchased app. Service supervision calls it when an operator cancels an
+     * PROCESSING to CANCELED in the caller's transaction, refunding what the buyer paid (nothing for reseller
+     * orders; for milestone orders the bills paid so far, canceling the others) and canceling the purchased app. Service supervision calls it when an operator cancels an
      * appeal or a flow outlives 365 days without an invoice. Answers false when the order was not PROCESSING.
      */
     public Uni<Boolean> cancelAndRefund(SqlConnection conn, UUID orderId, UUID actorId, String actorRole,
@@ -459,6 +461,10 @@ public class OrderService {
                     Row r = rows.iterator().next();
                     String method = r.getString("payment_method");
                     Uni<?> refund = Uni.createFrom().voidItem();
+                    if (PaymentMethod.MONTHLY_SETTLEMENT.name().equals(method)) {
+                        refund = milestoneBills.cancelOrder(conn, orderId, r.getUUID("account_id"),
+                                r.getBigDecimal("amount_due"), reason);
+                    }
                     if ("BALANCE".equals(method) || "CREDIT".equals(method)) {
                         refund = ledger.post(conn, r.getUUID("account_id"), Ledger.Kind.REFUND,
                                 r.getBigDecimal("amount_due"), Ledger.Floor.NONE, orderId, null, "Refund: " + reason,

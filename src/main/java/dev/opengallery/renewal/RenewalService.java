@@ -169,12 +169,6 @@ public class RenewalService {
 
     public Uni<RestResponse<RenewalViews.Result>> renew(UUID accountId, UUID id, RenewalViews.Request r,
             String idempotencyKey) {
-        if (r.paymentMethod() == null) {
-            throw ProblemException.invalid("paymentMethod", "is required: BALANCE or CREDIT");
-        }
-        if (r.paymentMethod() != PaymentMethod.BALANCE && r.paymentMethod() != PaymentMethod.CREDIT) {
-            throw ProblemException.invalid("paymentMethod", "only BALANCE or CREDIT can be chosen");
-        }
         record Key(UUID subscriptionId, RenewalViews.Request request) {
         }
         return idempotency.run(accountId, idempotencyKey, "renew-app", new Key(id, r), RenewalViews.Ref.class,

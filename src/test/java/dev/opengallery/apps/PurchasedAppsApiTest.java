@@ -301,7 +301,8 @@ class PurchasedAppsApiTest {
         customer(c).body(Map.of("specificationId", f.pro)).post("/api/apps/" + app + "/upgrade").then().statusCode(400)
                 .body("errors[0].field", is("paymentMethod"));
         customer(c).body(Map.of("specificationId", f.pro, "paymentMethod", "RESELLER"))
-                .post("/api/apps/" + app + "/upgrade").then().statusCode(400);
+                .post("/api/apps/" + app + "/upgrade").then().statusCode(422)
+                .body("errors[0].field", is("paymentMethod"), "detail", containsString("RESELLER"));
 
         String key = "up-" + UUID.randomUUID();
         Response r = customer(c).header("Idempotency-Key", key).body(Map.of("specificationId", f.pro, "paymentMethod", "BALANCE"))
