@@ -28,6 +28,7 @@ import dev.opengallery.catalog.ProductType;
 import dev.opengallery.catalog.ProductView;
 import dev.opengallery.catalog.Specification;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
@@ -169,12 +170,18 @@ public class RenewalService {
 
     public Uni<RestResponse<RenewalViews.Result>> renew(UUID accountId, UUID id, RenewalViews.Request r,
             String idempotencyKey) {
+        FieldErrors errors = new FieldErrors();
         if (r.paymentMethod() == null) {
-            throw ProblemException.invalid("paymentMethod", "is required: BALANCE or CREDIT");
+            errors.add("paymentMethod", "is required: BALANCE or CREDIT");
+        } else if (r.paymentMethod() != PaymentMethod.BALANCE && r.paymentMethod() != PaymentMethod.CREDIT) {
+            errors.add("paymentMethod", "only BALANCE or CREDIT can be chosen");
         }
-        if (r.paymentMethod() != PaymentMethod.BALANCE && r.paymentMethod() != PaymentMethod.CREDIT) {
-            throw ProblemException.invalid("paymentMethod", "only BALANCE or CREDIT can be chosen");
+        // a second click must not buy a second renewal: the request names the term it renews, or carries a key
+        if (r.renewsFrom() == null && idempotencyKey == null) {
+            errors.add("renewsFrom", "is required without an Idempotency-Key: the expiry you renew (the quote's "
+                    + "currentExpiry), so that a repeated request cannot renew twice");
         }
+        errors.throwIfAny();
         record Key(UUID subscriptionId, RenewalViews.Request request) {
         }
         return idempotency.run(accountId, idempotencyKey, "renew-app", new Key(id, r), RenewalViews.Ref.class,
