@@ -139,8 +139,9 @@ public class PurchasedAppResource {
     @Operation(summary = "Upgrade the specification", description = "Places and pays (BALANCE or CREDIT) an UPGRADE "
             + "order for the quoted fee; once paid the app has the new specification. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Upgraded", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ChangeRequests.Result.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = ChangeRequests.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<ChangeRequests.Result>> upgrade(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Upgrade request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
@@ -163,8 +164,9 @@ public class PurchasedAppResource {
     @Operation(summary = "Expand capacity (add users)", description = "Places and pays an EXPANSION order for the "
             + "quoted fee; once paid the app has the new quantity. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Expanded", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ChangeRequests.Result.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = ChangeRequests.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<ChangeRequests.Result>> expand(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Expansion request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
@@ -193,8 +195,9 @@ public class PurchasedAppResource {
             + "key and body answer as the first time (Idempotent-Replayed: true) and refund nothing again; another "
             + "body 422.")
     @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = UnsubscriptionResult.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = UnsubscriptionResult.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason(),

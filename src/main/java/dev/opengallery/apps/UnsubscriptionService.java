@@ -146,7 +146,8 @@ public class UnsubscriptionService {
                     return apply(conn, s, q, reason, now).replaceWith(q);
                 })).map(q -> RestResponse.ResponseBuilder.ok(q).build()))
                 .chain(first -> apps.details(accountId, id)
-                        .map(app -> Idempotency.answer(first, new UnsubscriptionResult(first.getEntity(), app)).build()));
+                        .map(app -> Idempotency.answer(first, new UnsubscriptionResult(first.getEntity(), app))
+                                .build()));
     }
 
     private Uni<Void> apply(SqlConnection conn, Subscription s, UnsubscriptionQuote q, String reason, Instant now) {

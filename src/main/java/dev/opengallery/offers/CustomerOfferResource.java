@@ -105,8 +105,9 @@ public class CustomerOfferResource {
             + "credit back. Paying twice answers 409. Accepts an Idempotency-Key: the same key and body answer as the "
             + "first time (Idempotent-Replayed: true) and pay nothing again; another body 422.")
     @APIResponse(responseCode = "200", description = "Paid", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = MilestoneBills.Bill.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = MilestoneBills.Bill.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<MilestoneBills.Bill>> pay(@RestPath UUID id, @Valid @NotNull BillPayRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> bills.pay(me, id, request.method(), idempotencyKey));

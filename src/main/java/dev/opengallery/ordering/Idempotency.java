@@ -36,9 +36,10 @@ public class Idempotency {
     public static final String REPLAYED = "Idempotent-Replayed";
 
     /** OpenAPI: the Idempotency-Key request header. */
-    public static final String KEY_DOC = "Makes retries safe (1 to 200 characters, scoped to your account): the same key "
-            + "with the same body answers as the first request did, with header Idempotent-Replayed: true, and does "
-            + "nothing again; the same key with another body answers 422; concurrent requests with one key act once.";
+    public static final String KEY_DOC = "Makes retries safe (1 to 200 characters, scoped to your account): the "
+            + "same key with the same body answers as the first request did, with header Idempotent-Replayed: true, "
+            + "and does nothing again; the same key with another body answers 422; concurrent requests with one key "
+            + "act once.";
 
     /** OpenAPI: the replay response header. */
     public static final String REPLAYED_DOC = "true when this answer replays an earlier request with the same "

@@ -67,8 +67,9 @@ public class OrderResource {
             + "paymentMethod the order is paid at once (Pay Now). Pay-per-use images take no payment; a reseller's "
             + "customer does not pay. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = OrderView.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<OrderView>> place(@Valid @NotNull OrderRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.place(me, request, idempotencyKey));
@@ -93,8 +94,9 @@ public class OrderResource {
             + "money. After payment, supervised products open a service flow and the others become purchased apps; "
             + "images get their ECS (a provisioning failure cancels the order and refunds). " + IDEMPOTENCY)
     @APIResponse(responseCode = "200", description = "Paid", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = OrderView.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<OrderView>> pay(@RestPath UUID id, @Valid @NotNull PayRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.pay(me, id, request.method(), idempotencyKey, request.ecsPassword()));

@@ -59,8 +59,9 @@ public class RenewalResource {
             + "renews (renewsFrom: a second click then answers 409) or carries an Idempotency-Key (a second click "
             + "replays the first answer); with neither it answers 400, so a repeated click never renews twice.")
     @APIResponse(responseCode = "201", description = "Renewed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RenewalViews.Result.class)), headers = @Header(name = Idempotency.REPLAYED,
-                    description = Idempotency.REPLAYED_DOC, schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = RenewalViews.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<RenewalViews.Result>> renew(@RestPath UUID subscriptionId,
             @Valid @NotNull RenewalViews.Request request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {

@@ -35,7 +35,8 @@ public final class RenewalViews {
             @Schema(description = "BALANCE or CREDIT (a reseller's customer pays nothing)") PaymentMethod paymentMethod,
             @Schema(description = "The expiry you are renewing (the quote's currentExpiry); required unless the "
                     + "request carries an Idempotency-Key. When the app was renewed meanwhile (a second click) the "
-                    + "request answers 409 instead of renewing twice", example = "2026-12-25T10:00:00Z") OffsetDateTime renewsFrom) {
+                    + "request answers 409 instead of renewing twice", example = "2026-12-25T10:00:00Z")
+            OffsetDateTime renewsFrom) {
     }
 
     @Schema(name = "AutoRenewalRequest")
