@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,6 +32,7 @@ import dev.opengallery.core.Params;
 import dev.opengallery.core.Problem;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
+import dev.opengallery.ordering.Idempotency;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -39,8 +42,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Customer: purchased apps")
 public class PurchasedAppResource {
 
-    static final String IDEMPOTENCY = "Accepts an Idempotency-Key: the same key and body answer the same order; "
-            + "another body 422.";
+    static final String IDEMPOTENCY = "Accepts an Idempotency-Key: the same key and body answer the same order "
+            + "(Idempotent-Replayed: true) and pay nothing again; another body 422; concurrent requests with one key "
+            + "place one order.";
 
     @Inject
     CurrentAccount account;
@@ -135,9 +139,12 @@ public class PurchasedAppResource {
     @Operation(summary = "Upgrade the specification", description = "Places and pays (BALANCE or CREDIT) an UPGRADE "
             + "order for the quoted fee; once paid the app has the new specification. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Upgraded", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ChangeRequests.Result.class)))
+            schema = @Schema(implementation = ChangeRequests.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<ChangeRequests.Result>> upgrade(@RestPath UUID id,
-            @Valid @NotNull ChangeRequests.Upgrade request, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @Valid @NotNull ChangeRequests.Upgrade request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> changes.upgrade(me, id, request, idempotencyKey));
     }
 
@@ -157,9 +164,12 @@ public class PurchasedAppResource {
     @Operation(summary = "Expand capacity (add users)", description = "Places and pays an EXPANSION order for the "
             + "quoted fee; once paid the app has the new quantity. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Expanded", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ChangeRequests.Result.class)))
+            schema = @Schema(implementation = ChangeRequests.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<ChangeRequests.Result>> expand(@RestPath UUID id,
-            @Valid @NotNull ChangeRequests.Expansion request, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @Valid @NotNull ChangeRequests.Expansion request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> changes.expand(me, id, request, idempotencyKey));
     }
 
@@ -181,8 +191,16 @@ public class PurchasedAppResource {
     @Path("/{id}/unsubscribe")
     @Operation(summary = "Unsubscribe", description = "Refunds to your account as the quote says and ends the app "
             + "(UNSUBSCRIBED). 422 for types and billing modes that cannot be unsubscribed; 409 while an invoice is "
-            + "issued (until it is returned) or when the app is no longer live.")
-    public Uni<UnsubscriptionResult> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request) {
-        return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason()));
+            + "issued (until it is returned) or when the app is no longer live. Accepts an Idempotency-Key: the same "
+            + "key and body answer as the first time (Idempotent-Replayed: true) and refund nothing again; another "
+            + "body 422.")
+    @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnsubscriptionResult.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
+        return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason(),
+                idempotencyKey));
     }
 }

@@ -9,8 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Whether an app can be unsubscribed, by which rule, and what would be refunded. */
 @Schema(name = "UnsubscriptionQuote")
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnsubscriptionQuote(
         UUID subscriptionId,

@@ -14,12 +14,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
+import dev.opengallery.ordering.Idempotency;
 import dev.opengallery.ordering.Ledger;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,6 +46,9 @@ public class UnsubscriptionService {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     Notifications notifications;
@@ -117,10 +123,18 @@ public class UnsubscriptionService {
                 null, blocking);
     }
 
-    /** Unsubscribes, refunding what the quote says; refused as the quote explains otherwise. */
-    public Uni<UnsubscriptionResult> unsubscribe(UUID accountId, UUID id, String reason) {
+    /**
+     * Unsubscribes, refunding what the quote says; refused as the quote explains otherwise. With an Idempotency-Key
+     * a repeated request answers as the first did and refunds nothing again.
+     */
+    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(UUID accountId, UUID id, String reason,
+            String idempotencyKey) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> subscriptions.lockOwned(conn, accountId, id)
+        @RegisterForReflection
+        record Key(UUID subscriptionId, String reason) {
+        }
+        return idempotency.run(accountId, idempotencyKey, "unsubscribe-app", new Key(id, reason),
+                UnsubscriptionQuote.class, conn -> subscriptions.lockOwned(conn, accountId, id)
                 .chain(s -> quote(conn, s).chain(q -> {
                     if (!q.allowed()) {
                         return Uni.createFrom().failure(switch (q.rule()) {
@@ -130,7 +144,10 @@ public class UnsubscriptionService {
                         });
                     }
                     return apply(conn, s, q, reason, now).replaceWith(q);
-                }))).chain(q -> apps.details(accountId, id).map(app -> new UnsubscriptionResult(q, app)));
+                })).map(q -> RestResponse.ResponseBuilder.ok(q).build()))
+                .chain(first -> apps.details(accountId, id)
+                        .map(app -> Idempotency.answer(first, new UnsubscriptionResult(first.getEntity(), app))
+                                .build()));
     }
 
     private Uni<Void> apply(SqlConnection conn, Subscription s, UnsubscriptionQuote q, String reason, Instant now) {

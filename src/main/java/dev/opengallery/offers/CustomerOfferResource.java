@@ -13,10 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -25,6 +29,7 @@ import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.Roles;
+import dev.opengallery.ordering.Idempotency;
 import dev.opengallery.ordering.PaymentMethod;
 import io.smallrye.mutiny.Uni;
 
@@ -97,8 +102,14 @@ public class CustomerOfferResource {
     @POST
     @Path("/milestone-bills/{id}/pay")
     @Operation(summary = "Pay a milestone bill", description = "From the balance or on credit; gives the offer "
-            + "credit back. Paying twice answers 409.")
-    public Uni<MilestoneBills.Bill> pay(@RestPath UUID id, @Valid @NotNull BillPayRequest request) {
-        return account.id().chain(me -> bills.pay(me, id, request.method()));
+            + "credit back. Paying twice answers 409. Accepts an Idempotency-Key: the same key and body answer as the "
+            + "first time (Idempotent-Replayed: true) and pay nothing again; another body 422.")
+    @APIResponse(responseCode = "200", description = "Paid", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MilestoneBills.Bill.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<MilestoneBills.Bill>> pay(@RestPath UUID id, @Valid @NotNull BillPayRequest request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
+        return account.id().chain(me -> bills.pay(me, id, request.method(), idempotencyKey));
     }
 }

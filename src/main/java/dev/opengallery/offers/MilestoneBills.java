@@ -16,11 +16,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.ordering.Idempotency;
 import dev.opengallery.ordering.Ledger;
 import dev.opengallery.ordering.PaymentMethod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,6 +44,9 @@ public class MilestoneBills {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     AppClock clock;
@@ -95,14 +101,21 @@ public class MilestoneBills {
         return generate(conn, orderId, milestone + 1);
     }
 
-    public Uni<Bill> pay(UUID accountId, UUID billId, PaymentMethod method) {
+    /**
+     * Pays a bill. With an Idempotency-Key a repeated request answers as the first did and pays nothing again; the
+     * key is claimed in the payment's transaction.
+     */
+    public Uni<RestResponse<Bill>> pay(UUID accountId, UUID billId, PaymentMethod method, String idempotencyKey) {
         if (method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
             throw ProblemException.unprocessable("method",
                     method + " does not apply to a milestone bill: pay it with BALANCE or CREDIT");
         }
         Instant now = clock.now();
-        return pool.withTransaction(conn -> conn.preparedQuery(
-                "select * from milestone_bill where id = $1 and account_id = $2 for update")
+        @RegisterForReflection
+        record Key(UUID billId, PaymentMethod method) {
+        }
+        return idempotency.run(accountId, idempotencyKey, "pay-bill", new Key(billId, method), UUID.class,
+                conn -> conn.preparedQuery("select * from milestone_bill where id = $1 and account_id = $2 for update")
                 .execute(Tuple.of(billId, accountId)).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(ProblemException.notFound("Bill"));
@@ -124,7 +137,8 @@ public class MilestoneBills {
                             .chain(() -> conn.preparedQuery(
                                     "update milestone_bill set status = 'PAID', paid_at = $2 where id = $1")
                                     .execute(Tuple.of(billId, now.atOffset(ZoneOffset.UTC))));
-                })).chain(() -> find(accountId, billId));
+                }).replaceWith(RestResponse.ResponseBuilder.ok(billId).build()))
+                .chain(first -> find(accountId, billId).map(b -> Idempotency.answer(first, b).build()));
     }
 
     /**

@@ -35,6 +35,16 @@ public class Idempotency {
     /** Response header marking a replayed answer. */
     public static final String REPLAYED = "Idempotent-Replayed";
 
+    /** OpenAPI: the Idempotency-Key request header. */
+    public static final String KEY_DOC = "Makes retries safe (1 to 200 characters, scoped to your account): the "
+            + "same key with the same body answers as the first request did, with header Idempotent-Replayed: true, "
+            + "and does nothing again; the same key with another body answers 422; concurrent requests with one key "
+            + "act once.";
+
+    /** OpenAPI: the replay response header. */
+    public static final String REPLAYED_DOC = "true when this answer replays an earlier request with the same "
+            + "Idempotency-Key (nothing was done again)";
+
     @Inject
     Pool pool;
 
@@ -61,6 +71,18 @@ public class Idempotency {
                 .chain(claimed -> claimed.size() == 1
                         ? work.apply(conn).call(response -> store(conn, accountId, key, response))
                         : replay(conn, accountId, key, operation, hash, type)));
+    }
+
+    /**
+     * The answer to send after the idempotent part: {@code entity} with the status of {@code first}, marked
+     * replayed when {@code first} was.
+     */
+    public static <T> RestResponse.ResponseBuilder<T> answer(RestResponse<?> first, T entity) {
+        RestResponse.ResponseBuilder<T> b = RestResponse.ResponseBuilder.<T> create(first.getStatus()).entity(entity);
+        if (first.getHeaders().containsKey(REPLAYED)) {
+            b.header(REPLAYED, "true");
+        }
+        return b;
     }
 
     private <T> Uni<Void> store(SqlConnection conn, UUID accountId, String key, RestResponse<T> response) {

@@ -18,12 +18,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.opengallery.core.AppClock;
+import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +48,9 @@ public class OperatorAccountResource {
 
     @Inject
     TopUps topUps;
+
+    @Inject
+    CurrentAccount account;
 
     @Inject
     Pool pool;
@@ -82,10 +92,19 @@ public class OperatorAccountResource {
     @POST
     @Path("/{id}/top-up")
     @Operation(summary = "Top up an account", description = "Credits the balance through the ledger. A reference "
-            + "already credited is not credited again (the account is returned unchanged).")
-    public Uni<AccountView> topUp(@RestPath UUID id, @Valid @NotNull TopUpRequest request) {
-        return topUps.topUp(id, request.amount(), request.reference(), request.note() == null ? "Top-up by operator"
-                : request.note()).chain(() -> accounts.find(id));
+            + "already credited is not credited again (the account is returned unchanged). Accepts an Idempotency-Key "
+            + "(scoped to your operator account): the same key and body answer again (Idempotent-Replayed: true) and "
+            + "credit nothing again; another body 422.")
+    @APIResponse(responseCode = "200", description = "The account after the top-up", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = AccountView.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<AccountView>> topUp(@RestPath UUID id, @Valid @NotNull TopUpRequest request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
+        var r = new TopUps.Request(id, request.amount(), request.reference(),
+                request.note() == null ? "Top-up by operator" : request.note());
+        return account.id().chain(me -> topUps.topUp(me, idempotencyKey, "operator-top-up", r))
+                .chain(first -> accounts.find(id).map(a -> Idempotency.answer(first, a).build()));
     }
 
     @PUT

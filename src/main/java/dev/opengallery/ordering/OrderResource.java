@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,9 +67,11 @@ public class OrderResource {
             + "paymentMethod the order is paid at once (Pay Now). Pay-per-use images take no payment; a reseller's "
             + "customer does not pay. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = OrderView.class)))
+            schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<OrderView>> place(@Valid @NotNull OrderRequest request,
-            @RestHeader("Idempotency-Key") @Parameter(description = "Makes retries safe") String idempotencyKey) {
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.place(me, request, idempotencyKey));
     }
 
@@ -89,8 +93,12 @@ public class OrderResource {
             + "credit limit). Paying twice or paying a canceled order answers 409; without funds 422; neither moves "
             + "money. After payment, supervised products open a service flow and the others become purchased apps; "
             + "images get their ECS (a provisioning failure cancels the order and refunds). " + IDEMPOTENCY)
+    @APIResponse(responseCode = "200", description = "Paid", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OrderView.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<OrderView>> pay(@RestPath UUID id, @Valid @NotNull PayRequest request,
-            @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.pay(me, id, request.method(), idempotencyKey, request.ecsPassword()));
     }
 

@@ -16,9 +16,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -34,6 +42,9 @@ public class PaymentCallbackResource {
     @Inject
     Accounts accounts;
 
+    @Inject
+    CurrentAccount account;
+
     @Schema(name = "ProviderTopUp")
     public record ProviderTopUp(
             @NotNull UUID accountId,
@@ -47,9 +58,19 @@ public class PaymentCallbackResource {
 
     @POST
     @Operation(summary = "A top-up completed at the payment provider", description = "Credits the account once per "
-            + "reference: a repeated notification answers credited=false and changes nothing.")
-    public Uni<TopUpResult> topUp(@Valid @NotNull ProviderTopUp request) {
-        return topUps.topUp(request.accountId(), request.amount(), request.reference(), "Top-up via payment provider")
-                .chain(credited -> accounts.find(request.accountId()).map(a -> new TopUpResult(credited, a)));
+            + "reference: a repeated notification answers credited=false and changes nothing. Accepts an "
+            + "Idempotency-Key: the same key and body answer as the first time (credited as then, "
+            + "Idempotent-Replayed: true) and credit nothing again; another body 422.")
+    @APIResponse(responseCode = "200", description = "Whether this request credited the account, and the account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopUpResult.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<TopUpResult>> topUp(@Valid @NotNull ProviderTopUp request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
+        var r = new TopUps.Request(request.accountId(), request.amount(), request.reference(),
+                "Top-up via payment provider");
+        return account.id().chain(me -> topUps.topUp(me, idempotencyKey, "provider-top-up", r))
+                .chain(first -> accounts.find(request.accountId())
+                        .map(a -> Idempotency.answer(first, new TopUpResult(first.getEntity(), a)).build()));
     }
 }

@@ -6,18 +6,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Credits money to an account: once per external reference. */
+/** Credits money to an account: once per external reference, and once per Idempotency-Key. */
 @ApplicationScoped
 public class TopUps {
 
     @Inject
-    Pool pool;
+    Idempotency idempotency;
 
     @Inject
     Ledger ledger;
@@ -28,9 +31,24 @@ public class TopUps {
     @Inject
     jakarta.enterprise.inject.Instance<AfterTopUp> hooks;
 
-    /** True when credited now, false when the reference was credited before. */
-    public Uni<Boolean> topUp(UUID accountId, BigDecimal amount, String reference, String note) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select id from account where id = $1 for update")
+    /** What a top-up request asks for; its Idempotency-Key is compared against this. */
+    @RegisterForReflection
+    public record Request(UUID accountId, BigDecimal amount, String reference, String note) {
+    }
+
+    /**
+     * Credits the account: the entity is true when credited now, false when the reference was credited before.
+     * With an Idempotency-Key (of the caller's account) a repeated request answers as the first did (credited
+     * or not) and credits nothing again; the key is claimed in the top-up's transaction.
+     */
+    public Uni<RestResponse<Boolean>> topUp(UUID caller, String idempotencyKey, String operation, Request r) {
+        return idempotency.run(caller, idempotencyKey, operation, r, Boolean.class,
+                conn -> credit(conn, r.accountId(), r.amount(), r.reference(), r.note())
+                        .map(credited -> RestResponse.ResponseBuilder.ok(credited).build()));
+    }
+
+    private Uni<Boolean> credit(SqlConnection conn, UUID accountId, BigDecimal amount, String reference, String note) {
+        return conn.preparedQuery("select id from account where id = $1 for update")
                 .execute(Tuple.of(accountId)).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(ProblemException.notFound("Account"));
@@ -48,11 +66,11 @@ public class TopUps {
                             });
                 }).chain(already -> already ? Uni.createFrom().item(false)
                         : ledger.post(conn, accountId, Ledger.Kind.TOP_UP, amount, Ledger.Floor.NONE, null, reference,
-                                note, clock.now()).chain(() -> afterTopUp(conn, accountId)).replaceWith(true)));
+                                note, clock.now()).chain(() -> afterTopUp(conn, accountId)).replaceWith(true));
     }
 
     /** Runs every {@link AfterTopUp} in the top-up's transaction, one after the other. */
-    private Uni<Void> afterTopUp(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID accountId) {
+    private Uni<Void> afterTopUp(SqlConnection conn, UUID accountId) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AfterTopUp hook : hooks) {
             chain = chain.chain(() -> hook.afterTopUp(conn, accountId));

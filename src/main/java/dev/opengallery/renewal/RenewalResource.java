@@ -13,8 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -24,6 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.opengallery.apps.PurchasedAppView;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Roles;
+import dev.opengallery.ordering.Idempotency;
 import io.smallrye.mutiny.Uni;
 
 /** Renewals of the buyer's yearly/monthly apps (the billing centre's Renewals page): by hand, and automatic. */
@@ -51,12 +55,16 @@ public class RenewalResource {
     @Path("/{subscriptionId}")
     @Operation(summary = "Renew an app by hand", description = "Places and pays (BALANCE or CREDIT) a RENEWAL order; "
             + "the app is ACTIVE until its new expiry. Allowed while ACTIVE, in GRACE or in RETENTION, not once "
-            + "RELEASED (409). Renewing a license or service opens no service flow. Accepts an Idempotency-Key; "
-            + "send renewsFrom to make a second concurrent renewal answer 409.")
+            + "RELEASED (409). Renewing a license or service opens no service flow. A renewal names the expiry it "
+            + "renews (renewsFrom: a second click then answers 409) or carries an Idempotency-Key (a second click "
+            + "replays the first answer); with neither it answers 400, so a repeated click never renews twice.")
     @APIResponse(responseCode = "201", description = "Renewed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RenewalViews.Result.class)))
+            schema = @Schema(implementation = RenewalViews.Result.class)),
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
+                    schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<RenewalViews.Result>> renew(@RestPath UUID subscriptionId,
-            @Valid @NotNull RenewalViews.Request request, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @Valid @NotNull RenewalViews.Request request,
+            @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> renewals.renew(me, subscriptionId, request, idempotencyKey));
     }
 

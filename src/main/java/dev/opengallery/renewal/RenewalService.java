@@ -28,6 +28,7 @@ import dev.opengallery.catalog.ProductType;
 import dev.opengallery.catalog.ProductView;
 import dev.opengallery.catalog.Specification;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
@@ -169,6 +170,12 @@ public class RenewalService {
 
     public Uni<RestResponse<RenewalViews.Result>> renew(UUID accountId, UUID id, RenewalViews.Request r,
             String idempotencyKey) {
+        // a second click must not buy a second renewal: the request names the term it renews, or carries a key
+        // (the way to pay is checked with the order, by PaymentRules)
+        if (r.renewsFrom() == null && idempotencyKey == null) {
+            throw ProblemException.invalid("renewsFrom", "is required without an Idempotency-Key: the expiry you "
+                    + "renew (the quote's currentExpiry), so that a repeated request cannot renew twice");
+        }
         record Key(UUID subscriptionId, RenewalViews.Request request) {
         }
         return idempotency.run(accountId, idempotencyKey, "renew-app", new Key(id, r), RenewalViews.Ref.class,

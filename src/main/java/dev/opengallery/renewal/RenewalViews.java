@@ -33,8 +33,10 @@ public final class RenewalViews {
     public record Request(
             @NotNull @Min(1) @Max(36) @Schema(description = "Periods to add: years (1-5) or months (1-36)", example = "1") Integer periods,
             @Schema(description = "BALANCE or CREDIT (a reseller's customer pays nothing)") PaymentMethod paymentMethod,
-            @Schema(description = "Optional: the expiry you are renewing (the quote's currentExpiry). When the app was "
-                    + "renewed meanwhile the request answers 409 instead of renewing twice") OffsetDateTime renewsFrom) {
+            @Schema(description = "The expiry you are renewing (the quote's currentExpiry); required unless the "
+                    + "request carries an Idempotency-Key. When the app was renewed meanwhile (a second click) the "
+                    + "request answers 409 instead of renewing twice", example = "2026-12-25T10:00:00Z")
+            OffsetDateTime renewsFrom) {
     }
 
     @Schema(name = "AutoRenewalRequest")

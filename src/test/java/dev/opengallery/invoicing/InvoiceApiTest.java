@@ -65,7 +65,8 @@ class InvoiceApiTest {
         String c = customerWith("5000.00");
         String first = buy(c, order(f.saas, f.basic, "MONTHLY", null, 1));
         String app = subscriptionOf(pool, first);
-        String renewal = customer(c).body(Map.of("periods", 1, "paymentMethod", "BALANCE")).post("/api/renewals/" + app)
+        String renewal = customer(c).body(Map.of("periods", 1, "paymentMethod", "BALANCE", "renewsFrom",
+                "2026-12-25T10:00:00Z")).post("/api/renewals/" + app)
                 .then().statusCode(201).extract().path("order.id");
         String license = buy(c, order(f.license, spec(f.license), "YEARLY", null, 1));
 

@@ -90,6 +90,13 @@ class RenewalApiTest {
         return m;
     }
 
+    /** A renewal naming the expiry it renews (read from the app, as a client does), so a second click cannot renew twice. */
+    static Map<String, Object> renewalOf(String c, String app, int periods) {
+        Map<String, Object> m = renewal(periods);
+        m.put("renewsFrom", customer(c).get("/api/apps/" + app).then().statusCode(200).extract().path("expiresAt"));
+        return m;
+    }
+
     String basicMonthly(String c) {
         return buyApp(pool, c, order(f.saas, f.basic, "MONTHLY", null, 1));
     }
@@ -137,7 +144,7 @@ class RenewalApiTest {
         String app = basicMonthly(c);
         customer(c).get("/api/apps/" + app).then().body("expiresAt", is("2027-02-28T10:00:00Z"));
         // counted from the start, month ends do not drift: 31 March, not 28 March
-        customer(c).body(renewal(1)).post("/api/renewals/" + app).then().statusCode(201)
+        customer(c).body(renewalOf(c, app, 1)).post("/api/renewals/" + app).then().statusCode(201)
                 .body("app.expiresAt", is("2027-03-31T10:00:00Z"));
         customer(c).body(Map.of("periods", 1)).post("/api/renewals/" + app + "/quote").then()
                 .body("newExpiry", is("2027-04-30T10:00:00Z"));
@@ -149,7 +156,7 @@ class RenewalApiTest {
         String lic = buyApp(pool, c, order(f.license, spec(f.license), "YEARLY", null, 1));
         String account = accountId(c);
         assertEquals(1, count("select count(*) from service_flow where account_id = $1", UUID.fromString(account)));
-        String orderId = customer(c).body(renewal(2)).post("/api/renewals/" + lic).then().statusCode(201)
+        String orderId = customer(c).body(renewalOf(c, lic, 2)).post("/api/renewals/" + lic).then().statusCode(201)
                 .body("order.state", is("COMPLETED"), "order.amountDue", is(2400.00f),
                         "app.expiresAt", is("2029-11-25T10:00:00Z")).extract().path("order.id");
         assertEquals(1, count("select count(*) from service_flow where account_id = $1", UUID.fromString(account)));
@@ -170,7 +177,9 @@ class RenewalApiTest {
         String other = customerWith("1000.00");
         String app = basicMonthly(c);
         customer(other).body(Map.of("periods", 1)).post("/api/renewals/" + app + "/quote").then().statusCode(404);
-        customer(other).body(renewal(1)).post("/api/renewals/" + app).then().statusCode(404);
+        Map<String, Object> theirs = renewal(1);
+        theirs.put("renewsFrom", "2026-12-25T10:00:00Z");
+        customer(other).body(theirs).post("/api/renewals/" + app).then().statusCode(404);
         customer(other).get("/api/renewals/" + app + "/auto-renewal").then().statusCode(404);
         customer(other).body(Map.of("periods", 1)).put("/api/renewals/" + app + "/auto-renewal").then().statusCode(404);
         customer(other).delete("/api/renewals/" + app + "/auto-renewal").then().statusCode(404);
@@ -204,7 +213,7 @@ class RenewalApiTest {
         customer(c).body(Map.of("periods", 1)).post("/api/renewals/" + inGrace + "/quote").then()
                 .body("status", is("GRACE"), "currentExpiry", is("2026-12-25T10:00:00Z"),
                         "newExpiry", is("2027-01-25T10:00:00Z"));
-        customer(c).body(renewal(1)).post("/api/renewals/" + inGrace).then().statusCode(201)
+        customer(c).body(renewalOf(c, inGrace, 1)).post("/api/renewals/" + inGrace).then().statusCode(201)
                 .body("app.status", is("ACTIVE"), "app.expiresAt", is("2027-01-25T10:00:00Z"));
 
         at("2027-01-09T10:00:00Z");
@@ -213,7 +222,7 @@ class RenewalApiTest {
         customer(c).get("/api/apps/" + inGrace).then().body("status", is("ACTIVE"));
         assertEquals(2, inbox(c, "APP_RETENTION"));
         // renewed in retention: from the original expiry as well
-        customer(c).body(renewal(1)).post("/api/renewals/" + inRetention).then().statusCode(201)
+        customer(c).body(renewalOf(c, inRetention, 1)).post("/api/renewals/" + inRetention).then().statusCode(201)
                 .body("app.status", is("ACTIVE"), "app.expiresAt", is("2027-01-25T10:00:00Z"));
 
         at("2027-01-24T10:00:00Z");
@@ -222,7 +231,7 @@ class RenewalApiTest {
                 "releasedAt", is("2027-01-24T10:00:00Z"), "history.kind", contains("GRACE", "RETENTION", "RELEASED"));
         customer(c).get("/api/apps/" + inRetention).then().body("status", is("ACTIVE"));
         assertEquals(1, inbox(c, "APP_RELEASED"));
-        customer(c).body(renewal(1)).post("/api/renewals/" + released).then().statusCode(409)
+        customer(c).body(renewalOf(c, released, 1)).post("/api/renewals/" + released).then().statusCode(409)
                 .body("currentState", is("RELEASED"));
         customer(c).body(Map.of("periods", 1)).put("/api/renewals/" + released + "/auto-renewal").then().statusCode(409);
         // 3 x 300 bought, 2 x 300 renewed
