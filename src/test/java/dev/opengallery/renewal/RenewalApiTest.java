@@ -113,8 +113,8 @@ class RenewalApiTest {
                         "status", is("ACTIVE"));
         customer(c).body(Map.of("periods", 0)).post("/api/renewals/" + app + "/quote").then().statusCode(400)
                 .body("errors[0].field", is("periods"));
-        customer(c).body(Map.of("periods", 3)).post("/api/renewals/" + app).then().statusCode(400)
-                .body("errors[0].field", is("paymentMethod"));
+        customer(c).body(Map.of("periods", 3, "renewsFrom", "2026-12-25T10:00:00Z")).post("/api/renewals/" + app).then()
+                .statusCode(400).body("errors[0].field", is("paymentMethod"));
         Map<String, Object> stale = renewal(3);
         stale.put("renewsFrom", "2026-12-01T00:00:00Z");
         customer(c).body(stale).post("/api/renewals/" + app).then().statusCode(409);
