@@ -1,12 +1,15 @@
 package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Currencies;
+import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,13 +31,20 @@ public class TopUps {
     @Inject
     jakarta.enterprise.inject.Instance<AfterTopUp> hooks;
 
-    /** True when credited now, false when the reference was credited before. */
+    /**
+     * True when credited now, false when the reference was credited before. The amount is above zero with at most
+     * the account currency's minor digits (400 naming {@code amount} otherwise).
+     */
     public Uni<Boolean> topUp(UUID accountId, BigDecimal amount, String reference, String note) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select id from account where id = $1 for update")
+        return pool.withTransaction(conn -> conn.preparedQuery("select id, currency from account where id = $1 for update")
                 .execute(Tuple.of(accountId)).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(ProblemException.notFound("Account"));
                     }
+                    FieldErrors errors = new FieldErrors();
+                    Currencies.checkAmount(amount, "amount", Currency.getInstance(rows.iterator().next()
+                            .getString("currency").trim()), false, errors);
+                    errors.throwIfAny();
                     if (reference == null) {
                         return Uni.createFrom().item(false);
                     }
