@@ -104,6 +104,19 @@ class MoneyInputApiTest {
                 .body("currency", is("CNY"), "amount", is(0.03f));
         seller(s).body(image("0.0125")).post("/api/seller/products").then().statusCode(201)
                 .body("currency", is("USD"), "fromPrice", is(0.0125f));
+
+        // an account buys in its own currency (new accounts: the marketplace's default, USD)
+        String buyer = fresh("buyer");
+        String acc = customer(buyer).get("/api/account").then().body("currency", is("USD")).extract().path("id");
+        operator().body(Map.of("amount", "10.00")).post("/api/operator/accounts/" + acc + "/top-up").then().statusCode(200);
+        Map<String, Object> order = new HashMap<>(Map.of("productId", id, "specificationId", spec, "billingMode", "MONTHLY",
+                "acceptTerms", true));
+        customer(buyer).body(order).post("/api/orders/quote").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("CNY"));
+        order.put("paymentMethod", "BALANCE");
+        customer(buyer).body(order).post("/api/orders").then().statusCode(422).contentType("application/problem+json");
+        customer(buyer).get("/api/orders").then().body("total", is(0));
+        customer(buyer).get("/api/account").then().body("balance", is(10.00f));
     }
 
     static Map<String, Object> offer(String customerAccount, String product, String spec, String type, String value) {
