@@ -82,7 +82,9 @@ public class SellerProductResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Edit a product", description = "Allowed for DRAFT, REJECTED and DELISTED products; the "
-            + "product becomes a DRAFT again. Send the version you read: a stale one answers 409.")
+            + "product becomes a DRAFT again. Send the version you read: a stale one answers 409. A specification "
+            + "whose name stays keeps its id (buyers, offers and favorites go on naming it); one left out is removed; "
+            + "buyers keep the prices they bought at.")
     public Uni<ProductView> update(@RestPath UUID id, @Valid @NotNull ProductRequest request) {
         if (request.version() == null) {
             throw ProblemException.invalid("version", "is required when editing");
