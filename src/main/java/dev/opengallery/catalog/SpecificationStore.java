@@ -65,7 +65,8 @@ final class SpecificationStore {
                             .chain(() -> conn.preparedQuery(
                                     "update specification set position = -1 - position where product_id = $1")
                                     .execute(Tuple.of(productId)))
-                            .chain(() -> conn.preparedQuery("delete from specification_price where specification_id = any($1)")
+                            .chain(() -> conn.preparedQuery(
+                                    "delete from specification_price where specification_id = any($1)")
                                     .execute(Tuple.of((Object) keptIds)))
                             .chain(() -> insertRows(conn, productId, specs, ids, kept))
                             .chain(() -> insertPrices(conn, specs, ids));
@@ -86,10 +87,12 @@ final class SpecificationStore {
                   and exists (select 1 from favorite g
                               where g.account_id = f.account_id and g.product_id = f.product_id and g.id <> f.id
                                 and (g.specification_id is null
-                                     or (g.specification_id = any($1) and (g.created_at, g.id) < (f.created_at, f.id))))""")
+                                     or (g.specification_id = any($1)
+                                         and (g.created_at, g.id) < (f.created_at, f.id))))""")
                 .execute(Tuple.of((Object) removed))
                 .chain(() -> conn.preparedQuery("""
-                        update favorite set specification_id = null, billing_mode = null, quantity = null, periods = null
+                        update favorite
+                        set specification_id = null, billing_mode = null, quantity = null, periods = null
                         where specification_id = any($1)""").execute(Tuple.of((Object) removed)))
                 .replaceWithVoid();
     }

@@ -27,7 +27,8 @@ public class Currencies {
     private final List<Currency> currencies;
 
     @Inject
-    public Currencies(@ConfigProperty(name = "opengallery.money.currencies", defaultValue = "USD,CNY") List<String> codes) {
+    public Currencies(
+            @ConfigProperty(name = "opengallery.money.currencies", defaultValue = "USD,CNY") List<String> codes) {
         this.currencies = parse(codes);
     }
 
@@ -47,14 +48,16 @@ public class Currencies {
             try {
                 currency = Currency.getInstance(c.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("opengallery.money.currencies: '" + c + "' is not an ISO 4217 currency code");
+                throw new IllegalStateException(
+                        "opengallery.money.currencies: '" + c + "' is not an ISO 4217 currency code");
             }
             if (!out.contains(currency)) {
                 out.add(currency);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalStateException("opengallery.money.currencies must name at least one ISO 4217 currency code");
+            throw new IllegalStateException(
+                    "opengallery.money.currencies must name at least one ISO 4217 currency code");
         }
         return List.copyOf(out);
     }
