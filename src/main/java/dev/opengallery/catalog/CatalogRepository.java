@@ -88,11 +88,14 @@ public class CatalogRepository {
                     from_price, billing_modes, status, created_at, updated_at, version)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT', $17, $17, 0)""")
                 .execute(draftTuple(id, sellerId, d).addValue(ts(now)))
-                .chain(() -> insertSpecifications(conn, id, d.specifications())))
+                .chain(() -> SpecificationStore.insert(conn, id, d.specifications())))
                 .replaceWith(id);
     }
 
-    /** Replaces an editable product's content; the product goes back to DRAFT. */
+    /**
+     * Replaces an editable product's content; the product goes back to DRAFT. Specifications that persist (same
+     * name) keep their ids ({@link SpecificationStore#replace}).
+     */
     public Uni<Void> update(UUID id, UUID sellerId, long version, ProductDraft d, Instant now) {
         return pool.withTransaction(conn -> lockForSeller(conn, id, sellerId).chain(state -> {
             if (state.version != version) {
@@ -107,9 +110,7 @@ public class CatalogRepository {
                         contact_authorization_required = $13, currency = $14, from_price = $15, billing_modes = $16,
                         updated_at = $17, status = $18, status_reason = null, version = version + 1
                     where id = $1 and seller_id = $2""").execute(t)
-                    .chain(() -> conn.preparedQuery("delete from specification where product_id = $1")
-                            .execute(Tuple.of(id)))
-                    .chain(() -> insertSpecifications(conn, id, d.specifications()));
+                    .chain(() -> SpecificationStore.replace(conn, id, d.specifications()));
         }));
     }
 
@@ -166,32 +167,6 @@ public class CatalogRepository {
                 .addValue(d.requestTemplate()).addValue(d.securityGroups().toArray(new String[0]))
                 .addValue(d.contactAuthorizationRequired()).addValue(d.currency()).addValue(d.fromPrice())
                 .addValue(d.billingModes().toArray(new String[0]));
-    }
-
-    private Uni<Void> insertSpecifications(SqlConnection conn, UUID productId, List<Specification> specs) {
-        List<Tuple> specRows = new ArrayList<>();
-        List<Tuple> priceRows = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            Specification s = specs.get(i);
-            UUID specId = UUID.randomUUID();
-            specRows.add(Tuple.tuple().addValue(specId).addValue(productId).addValue(i).addValue(s.name())
-                    .addValue(s.description()).addValue(s.pricingModel().name()).addValue(s.unit())
-                    .addValue(s.minQuantity()).addValue(s.maxQuantity()));
-            for (Specification.Price p : s.prices()) {
-                for (Tier t : p.tiers()) {
-                    priceRows.add(Tuple.tuple().addValue(specId).addValue(p.billingMode().name()).addValue(t.from())
-                            .addValue(t.to()).addValue(t.unitPrice()));
-                }
-            }
-        }
-        return conn.preparedQuery("""
-                insert into specification (id, product_id, position, name, description, pricing_model, unit,
-                    min_quantity, max_quantity) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                .executeBatch(specRows)
-                .chain(() -> conn.preparedQuery("""
-                        insert into specification_price (specification_id, billing_mode, tier_from, tier_to, unit_price)
-                        values ($1, $2, $3, $4, $5)""").executeBatch(priceRows))
-                .replaceWithVoid();
     }
 
     // ---------------------------------------------------------------- reads

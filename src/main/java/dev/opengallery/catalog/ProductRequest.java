@@ -27,13 +27,15 @@ public record ProductRequest(
         @Size(max = 5000) @Schema(description = "Template the buyer's request follows (SaaS and services)") String requestTemplate,
         @Size(max = 10) @Schema(description = "Recommended security groups (images only)") List<@NotBlank @Size(max = 64) String> securityGroups,
         @Schema(description = "SaaS: the buyer must authorise the use of their contact details") Boolean contactAuthorizationRequired,
-        @Size(min = 3, max = 3) @Schema(example = "USD", description = "ISO 4217 code; USD when absent") String currency,
+        @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 currencies (opengallery.money.currencies, "
+                + "default USD and CNY); the first of them when absent") String currency,
         @NotEmpty @Size(max = 20) @Valid List<@NotNull SpecificationRequest> specifications,
         @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {
 
     @Schema(name = "SpecificationRequest")
     public record SpecificationRequest(
-            @NotBlank @Size(max = 120) @Schema(example = "Team") String name,
+            @NotBlank @Size(max = 120) @Schema(example = "Team", description = "Unique within the product. On edit, a "
+                    + "specification keeps its id when its name (ignoring case) stays") String name,
             @Size(max = 2000) String description,
             @NotNull PricingModel pricingModel,
             @Size(max = 40) @Schema(example = "user") String unit,
@@ -42,7 +44,8 @@ public record ProductRequest(
             @NotEmpty @Size(max = 4) @Valid List<@NotNull PriceRequest> prices) {
     }
 
-    @Schema(name = "PriceRequest", description = "FLAT and LINEAR: unitPrice; TIERED and VOLUME: tiers")
+    @Schema(name = "PriceRequest", description = "FLAT and LINEAR: unitPrice; TIERED and VOLUME: tiers. Every unit "
+            + "price is above zero, with at most the currency's minor digits (PAY_PER_USE: up to 4 decimals)")
     public record PriceRequest(
             @NotNull BillingMode billingMode,
             @Schema(example = "12.00") BigDecimal unitPrice,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.opengallery.core.Currencies;
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.Money;
 
@@ -22,7 +23,7 @@ public final class ProductRules {
     private ProductRules() {
     }
 
-    public static ProductDraft check(ProductRequest r, Set<String> categories) {
+    public static ProductDraft check(ProductRequest r, Set<String> categories, Currencies currencies) {
         FieldErrors errors = new FieldErrors();
         ProductType type = r.type();
 
@@ -62,12 +63,15 @@ public final class ProductRules {
             errors.add("contactAuthorizationRequired", "only SaaS products ask for the buyer's contact details");
         }
 
-        Currency currency = Currency.getInstance("USD");
+        // the marketplace's currencies only; prices are then checked against its minor digits (the default's when
+        // the code is refused, so that every other problem is still reported)
+        Currency currency = currencies.defaultCurrency();
         if (r.currency() != null) {
-            try {
-                currency = Currency.getInstance(r.currency().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add("currency", "is not an ISO 4217 currency code");
+            Currency named = currencies.find(r.currency());
+            if (named == null) {
+                errors.add("currency", "must be one of the marketplace's currencies: " + currencies.codes());
+            } else {
+                currency = named;
             }
         }
 
@@ -184,9 +188,10 @@ public final class ProductRules {
         return tiers;
     }
 
+    /** Every billing mode charges: a unit price is above zero (a free product is not sold here). */
     private static void checkPrice(BigDecimal price, String field, int scale, FieldErrors errors) {
-        if (price.signum() < 0) {
-            errors.add(field, "must be zero or more");
+        if (price.signum() <= 0) {
+            errors.add(field, "must be more than zero");
         } else if (Money.usedScale(price) > scale) {
             errors.add(field, "must have at most " + scale + " decimals");
         } else if (price.compareTo(new BigDecimal("1000000000")) >= 0) {

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Currencies;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
@@ -45,13 +46,16 @@ public class SellerProductResource {
     @Inject
     AppClock clock;
 
+    @Inject
+    Currencies currencies;
+
     @POST
     @Operation(summary = "Create a product draft", description = "The product with its specifications and prices. "
             + "It stays a DRAFT, visible only to you, until you submit it and an operator approves it.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProductView.class)))
     public Uni<RestResponse<ProductView>> create(@Valid @NotNull ProductRequest request) {
-        return products.categoryCodes().map(codes -> ProductRules.check(request, codes))
+        return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
                 .chain(draft -> account.id()
                         .chain(seller -> products.insert(seller, draft, clock.now())
                                 .chain(id -> products.findForSeller(id, seller))))
@@ -78,12 +82,14 @@ public class SellerProductResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Edit a product", description = "Allowed for DRAFT, REJECTED and DELISTED products; the "
-            + "product becomes a DRAFT again. Send the version you read: a stale one answers 409.")
+            + "product becomes a DRAFT again. Send the version you read: a stale one answers 409. A specification "
+            + "whose name stays keeps its id (buyers, offers and favorites go on naming it); one left out is removed; "
+            + "buyers keep the prices they bought at.")
     public Uni<ProductView> update(@RestPath UUID id, @Valid @NotNull ProductRequest request) {
         if (request.version() == null) {
             throw ProblemException.invalid("version", "is required when editing");
         }
-        return products.categoryCodes().map(codes -> ProductRules.check(request, codes))
+        return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
                 .chain(draft -> account.id().chain(seller -> products
                         .update(id, seller, request.version(), draft, clock.now())
                         .chain(() -> products.findForSeller(id, seller))));

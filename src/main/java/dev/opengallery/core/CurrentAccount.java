@@ -15,7 +15,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The caller's account, created on first use from the token's subject (with its name, email and phone_number
- * claims, where notifications are sent; later tokens with other values update them). Every read and write of
+ * claims, where notifications are sent; later tokens with other values update them; its currency is the
+ * marketplace's default, {@link Currencies#defaultCurrency()}). Every read and write of
  * owned data goes through the id this returns.
  */
 @RequestScoped
@@ -37,8 +38,8 @@ public class CurrentAccount {
                     or ($6::text is not null and phone is distinct from $6::text))
                 returning id),
             created as (
-                insert into account (id, subject, display_name, email, phone, created_at)
-                select $1, $2, $3, $4, $6, $5 where not exists (select 1 from found)
+                insert into account (id, subject, display_name, email, phone, created_at, currency)
+                select $1, $2, $3, $4, $6, $5, $7 where not exists (select 1 from found)
                 on conflict (subject) do nothing returning id)
             select id from found union all select id from created""";
 
@@ -50,6 +51,10 @@ public class CurrentAccount {
 
     @Inject
     AppClock clock;
+
+    /** A new account keeps its money in the marketplace's default currency. */
+    @Inject
+    Currencies currencies;
 
     private UUID cached;
 
@@ -73,7 +78,8 @@ public class CurrentAccount {
         String sub = subject;
         return pool.preparedQuery(UPSERT)
                 .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(sub).addValue(name).addValue(email)
-                        .addValue(clock.now().atOffset(java.time.ZoneOffset.UTC)).addValue(phone))
+                        .addValue(clock.now().atOffset(java.time.ZoneOffset.UTC)).addValue(phone)
+                        .addValue(currencies.defaultCurrency().getCurrencyCode()))
                 .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next().getUUID("id"))
                         // a concurrent first request created it: read it with a fresh snapshot
                         : pool.preparedQuery("select id from account where subject = $1").execute(Tuple.of(sub))

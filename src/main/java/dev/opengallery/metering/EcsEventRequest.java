@@ -25,7 +25,9 @@ public record EcsEventRequest(
                 example = "2026-11-25T10:20:00Z", required = true) String occurredAt,
         @Schema(description = "CREATED, IMAGE_REPLACED: the image's product (on IMAGE_REPLACED, leave it out for an "
                 + "image that is not billed by the hour, e.g. a public image)", format = "uuid") String imageProductId,
-        @Schema(description = "CREATED, IMAGE_REPLACED: the image's specification (default: the one the account bought)",
+        @Schema(description = "CREATED, IMAGE_REPLACED: the image's specification: the one the account bought or, "
+                + "when a seller's edit removed or renamed that one, one the product has now (default: the one "
+                + "bought); billed at the hourly price the account bought at",
                 format = "uuid") String specificationId,
         @Schema(description = "CREATED: how the ECS itself is billed", enumeration = { "PAY_PER_USE", "YEARLY",
                 "MONTHLY" }, example = "PAY_PER_USE") String ecsBillingMode,

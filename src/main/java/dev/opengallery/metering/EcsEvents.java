@@ -180,25 +180,27 @@ public class EcsEvents {
     }
 
     /**
-     * CREATED and IMAGE_REPLACED: the image must be one the ECS's account bought pay-per-use (an active
-     * pay-per-use subscription of that product and specification); answers it with its hourly price. Null when the
-     * event carries no image.
+     * CREATED and IMAGE_REPLACED: the image must be one the ECS's account bought pay-per-use (an active pay-per-use
+     * subscription of that product). The event may name the specification the account bought, or, once a seller's
+     * edit removed or renamed that one (an edit keeps the ids of the specifications that persist), a specification the
+     * product has now; the purchase of that very specification, else the one that created this ECS, else the oldest,
+     * decides. Answers it with the hourly price of
+     * the purchase: a buyer keeps the price it bought at, whatever the seller charges new buyers. Null when the event
+     * carries no image.
      */
     private Uni<BillableUse.Image> image(SqlConnection conn, UUID accountId, EcsEventRequest.Parsed e) {
         if (e.productId() == null) {
             return Uni.createFrom().nullItem();
         }
         return conn.preparedQuery("""
-                select s.specification_id, coalesce(
-                           (select sp.unit_price from specification_price sp
-                            where sp.specification_id = s.specification_id and sp.billing_mode = 'PAY_PER_USE'
-                            order by sp.tier_from limit 1), o.unit_price) as hourly_price,
-                       o.currency
+                select s.specification_id, o.unit_price as hourly_price, o.currency
                 from subscription s join customer_order o on o.id = s.order_id
                 where s.account_id = $1 and s.product_id = $2 and s.billing_mode = 'PAY_PER_USE'
                   and s.product_type = 'IMAGE' and s.status not in ('CANCELED', 'UNSUBSCRIBED', 'RELEASED')
-                  and ($3::uuid is null or s.specification_id = $3)
-                order by (s.ecs_id = $4) desc nulls last, s.created_at
+                  and ($3::uuid is null or s.specification_id = $3
+                       or (not exists (select 1 from specification b where b.id = s.specification_id)
+                           and exists (select 1 from specification c where c.id = $3 and c.product_id = s.product_id)))
+                order by (s.specification_id = $3) desc nulls last, (s.ecs_id = $4) desc nulls last, s.created_at
                 limit 1""").execute(Tuple.of(accountId, e.productId(), e.specificationId(), e.ecsId())).map(rows -> {
                     if (rows.size() == 0) {
                         throw new ProblemException(422, "image-not-bought-pay-per-use", "Image not bought pay-per-use",

@@ -23,7 +23,8 @@ public record OfferRequest(
         @Min(1) @Schema(description = "Quantity or capacity; defaults to the specification's minimum", example = "50") Integer quantity,
         @Min(1) @Schema(description = "Duration in periods; defaults to 1", example = "1") Integer periods,
         @NotNull OfferDiscount.Type discountType,
-        @NotNull @Schema(description = "PERCENTAGE: percent off (0-100, exclusive); FIXED_PRICE: the whole purchase's price", example = "15") BigDecimal discountValue,
+        @NotNull @Schema(description = "PERCENTAGE: percent off (0-100, exclusive); FIXED_PRICE: the whole purchase's price (above "
+                + "0, below the list price). An offer never makes a product free: a discount leaving nothing to pay is refused", example = "15") BigDecimal discountValue,
         @NotNull @Schema(description = "After this the offer cannot be used", example = "2026-12-31T23:59:59Z") OffsetDateTime expiresAt,
         @Size(max = 12) @Schema(description = "Milestone payment plan: percentages summing to 100", example = "[30, 40, 30]") List<BigDecimal> milestones,
         @Size(max = 1000) String note) {

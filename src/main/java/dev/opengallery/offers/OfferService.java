@@ -98,12 +98,18 @@ public class OfferService {
             int quantity = r.quantity() == null ? spec.minQuantity() : r.quantity();
             int periods = r.periods() == null ? 1 : r.periods();
             Pricing.Quote quote = Pricing.quote(spec, r.billingMode(), quantity, periods, currency);
-            if (r.discountType() == OfferDiscount.Type.FIXED_PRICE && (r.discountValue().compareTo(quote.amount()) >= 0
+            if (r.discountType() == OfferDiscount.Type.FIXED_PRICE && (r.discountValue().signum() <= 0
+                    || r.discountValue().compareTo(quote.amount()) >= 0
                     || Money.usedScale(r.discountValue()) > Money.minorDigits(currency))) {
-                throw ProblemException.invalid("discountValue", "a fixed price must be below the list price "
-                        + quote.amount() + " with at most " + Money.minorDigits(currency) + " decimals");
+                throw ProblemException.invalid("discountValue", "a fixed price must be above 0 and below the list price "
+                        + quote.amount() + " " + currency.getCurrencyCode() + ", with at most "
+                        + Money.minorDigits(currency) + " decimals: an offer never makes a product free");
             }
-            BigDecimal off = new OfferDiscount(r.discountType(), r.discountValue()).amountOff(quote.amount(), currency);
+            BigDecimal off = new OfferDiscount(r.discountType(), r.discountValue()).rawAmountOff(quote.amount(), currency);
+            if (off.compareTo(quote.amount()) >= 0) {
+                throw ProblemException.invalid("discountValue", "would make the price 0 " + currency.getCurrencyCode()
+                        + " (list price " + quote.amount() + "): an offer never makes a product free");
+            }
             UUID id = UUID.randomUUID();
             String token = token();
             String link = link(token);

@@ -39,7 +39,7 @@ public class SellerOfferResource {
 
     @POST
     @Operation(summary = "Make a private offer", description = "An exclusive discount (percentage, or a fixed price "
-            + "for the whole purchase) on one of your listed products, for one customer account, for an exact "
+            + "for the whole purchase, above 0: an offer never makes a product free) on one of your listed products, for one customer account, for an exact "
             + "specification, billing mode, quantity and duration, until it expires; optionally paid in milestones "
             + "(supervised products). The customer is notified by SMS, email and inbox with the offer's link.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",

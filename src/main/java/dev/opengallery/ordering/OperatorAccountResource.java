@@ -1,6 +1,7 @@
 package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +31,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Currencies;
 import dev.opengallery.core.CurrentAccount;
+import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
@@ -112,12 +116,12 @@ public class OperatorAccountResource {
     @Operation(summary = "Set the credit limit", description = "Enables (or changes, or with 0 disables) postpaid "
             + "credit payment. A limit below what the account already owes on credit answers 422.")
     public Uni<AccountView> credit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
-        return pool.preparedQuery("update account set credit_limit = $2 where id = $1 and balance >= -($2::numeric) returning id")
+        return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("update account set credit_limit = $2 where id = $1 and balance >= -($2::numeric) returning id")
                 .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
                         : accounts.find(id).map(a -> {
                             throw ProblemException.unprocessable("The account owes " + a.balance().negate()
                                     + " on credit; the limit cannot be lower than that");
-                        }));
+                        })));
     }
 
     @PUT
@@ -125,13 +129,22 @@ public class OperatorAccountResource {
     @Operation(summary = "Set the offer credit limit", description = "The credit line milestone-paid offer orders "
             + "draw on, separate from the platform's credit. A limit below what is in use answers 422.")
     public Uni<AccountView> offerCredit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
-        return pool.preparedQuery("""
+        return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("""
                 update account set offer_credit_limit = $2 where id = $1 and offer_credit_used <= $2::numeric returning id""")
                 .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
                         : accounts.find(id).map(a -> {
                             throw ProblemException.unprocessable("Milestone orders use " + a.offerCreditUsed()
                                     + " of the offer credit; the limit cannot be lower than that");
-                        }));
+                        })));
+    }
+
+    /** A credit limit is zero (no credit) or more, with at most the account currency's minor digits. */
+    private Uni<AccountView> inAccountCurrency(UUID id, BigDecimal limit) {
+        return accounts.find(id).invoke(a -> {
+            FieldErrors errors = new FieldErrors();
+            Currencies.checkAmount(limit, "creditLimit", Currency.getInstance(a.currency().trim()), true, errors);
+            errors.throwIfAny();
+        });
     }
 
     @PUT

@@ -130,7 +130,13 @@ public class OrderService {
             int quantity = r.quantity() == null ? spec.minQuantity() : r.quantity();
             int periods = r.periods() == null ? 1 : r.periods();
             Currency currency = Currency.getInstance(product.currency());
-            return accountFacts(accountId).chain(facts -> (image ? checkEcs(accountId, product, r.ecs())
+            return accountFacts(accountId).invoke(facts -> {
+                // one account, one currency: its balance, credit and ledger are in it
+                if (!facts.currency().equals(currency.getCurrencyCode())) {
+                    throw ProblemException.unprocessable("This product is priced in " + currency.getCurrencyCode()
+                            + " and your account holds " + facts.currency() + ": an account buys in its own currency");
+                }
+            }).chain(facts -> (image ? checkEcs(accountId, product, r.ecs())
                     : Uni.createFrom().<EcsFlavor> nullItem())
                     .chain(flavor -> offers.forOrder(accountId, r.offerId(), product.id(), spec.id(), r.billingMode(),
                             quantity, periods).map(offer -> {
@@ -163,17 +169,17 @@ public class OrderService {
         });
     }
 
-    record AccountFacts(String reseller, BigDecimal creditLimit, BigDecimal offerCreditAvailable) {
+    record AccountFacts(String reseller, BigDecimal creditLimit, BigDecimal offerCreditAvailable, String currency) {
     }
 
     /** The account's reseller, if it belongs to one, and its credit lines. */
     private Uni<AccountFacts> accountFacts(UUID accountId) {
         return pool.preparedQuery("""
-                select reseller, credit_limit, offer_credit_limit - offer_credit_used as offer_available
+                select reseller, credit_limit, offer_credit_limit - offer_credit_used as offer_available, currency
                 from account where id = $1""").execute(Tuple.of(accountId)).map(rows -> {
             Row r = rows.iterator().next();
             return new AccountFacts(r.getString("reseller"), r.getBigDecimal("credit_limit"),
-                    r.getBigDecimal("offer_available"));
+                    r.getBigDecimal("offer_available"), r.getString("currency").trim());
         });
     }
 

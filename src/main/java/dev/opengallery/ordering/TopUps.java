@@ -1,6 +1,7 @@
 package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Currencies;
+import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -48,11 +51,15 @@ public class TopUps {
     }
 
     private Uni<Boolean> credit(SqlConnection conn, UUID accountId, BigDecimal amount, String reference, String note) {
-        return conn.preparedQuery("select id from account where id = $1 for update")
+        return conn.preparedQuery("select id, currency from account where id = $1 for update")
                 .execute(Tuple.of(accountId)).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(ProblemException.notFound("Account"));
                     }
+                    FieldErrors errors = new FieldErrors();
+                    Currencies.checkAmount(amount, "amount", Currency.getInstance(rows.iterator().next()
+                            .getString("currency").trim()), false, errors);
+                    errors.throwIfAny();
                     if (reference == null) {
                         return Uni.createFrom().item(false);
                     }

@@ -1,6 +1,10 @@
 package dev.opengallery.metering;
 
+import static dev.opengallery.catalog.CatalogFixtures.listed;
+import static dev.opengallery.catalog.CatalogFixtures.product;
 import static dev.opengallery.metering.MeteringFixtures.*;
+import static dev.opengallery.support.Tokens.anonymous;
+import static dev.opengallery.support.Tokens.seller;
 import static dev.opengallery.support.Tokens.customer;
 import static dev.opengallery.support.Tokens.operator;
 import static org.hamcrest.Matchers.*;
@@ -366,6 +370,79 @@ class MeteringApiTest {
     // ------------------------------------------------------------------------------------------ the SQL is the rule
 
     /** Random event stories on several ECSs: the job's charges are exactly what the Java function gives. */
+    /** The seller delists the product, replaces its specifications, resubmits it and an operator approves it. */
+    static void edit(String product, List<Map<String, Object>> specs) {
+        seller(f.seller).post("/api/seller/products/" + product + "/delist").then().statusCode(200);
+        int version = seller(f.seller).get("/api/seller/products/" + product).then().extract().path("version");
+        Map<String, Object> body = product("IMAGE", "RUNTIME_ENVIRONMENT", "Edited LAMP", "x", specs);
+        body.put("securityGroups", List.of("web-80-443"));
+        body.put("version", version);
+        seller(f.seller).body(body).put("/api/seller/products/" + product).then().statusCode(200);
+        seller(f.seller).post("/api/seller/products/" + product + "/submit").then().statusCode(200);
+        operator().post("/api/operator/products/" + product + "/approve").then().statusCode(200);
+    }
+
+    static Map<String, Object> hourly(String name, String price) {
+        return Map.of("name", name, "pricingModel", "FLAT", "prices", List.of(
+                Map.of("billingMode", "PAY_PER_USE", "unitPrice", price), Map.of("billingMode", "MONTHLY", "unitPrice", "30.00")));
+    }
+
+    List<Object> amounts(String customer, String ecsId) {
+        return customer(customer).get("/api/metering/charges?ecsId=" + ecsId).then().statusCode(200).extract()
+                .path("items.amount");
+    }
+
+    @Test
+    void aBuyerIsBilledAtItsPurchasePriceWhetherEventsNameTheBoughtOrTheCurrentSpecification() {
+        String image = listed(f.seller, imageBody("Edited LAMP", hourly("Std", "0.20")));
+        String bought = spec(image);
+        String early = customerWith("100.00");
+        String vpc = vpc(early);
+        String a = ppu(early, vpc, image, bought);
+        String b = ppu(early, vpc, image, bought);
+
+        // the seller renames the specification and raises its hourly price: a specification of another name
+        edit(image, List.of(hourly("Standard", "0.50")));
+        String current = spec(image);
+        assertTrue(!current.equals(bought), "a renamed specification is another specification");
+        // a new buyer buys at the new price
+        String late = customerWith("100.00");
+        String lateEcs = ppu(late, vpc(late), image, current);
+
+        billedUntil(at("10:00"));
+        // the early buyer's ECSs, one named by the specification bought, one by the product's current one
+        happens(created(a, at("10:05"), image, bought));
+        happens(created(b, at("10:05"), image, current));
+        happens(created(lateEcs, at("10:05"), image, current));
+        // the late buyer never bought the specification that is gone
+        String lateOther = ppu(late, vpc(late), image, current);
+        send(created(lateOther, at("10:06"), image, bought)).statusCode(422)
+                .contentType("application/problem+json").body("type", endsWith("image-not-bought-pay-per-use"));
+        for (String ecs : List.of(a, b, lateEcs)) {
+            happens(event("DELETED", ecs, at("10:50")));
+        }
+        runAt("11:01");
+        assertEquals(List.of(0.20f), amounts(early, a));
+        assertEquals(List.of(0.20f), amounts(early, b));
+        assertEquals(List.of(0.50f), amounts(late, lateEcs));
+        customer(early).get("/api/metering/charges?ecsId=" + b).then().body("items[0].specificationId", is(bought));
+        customer(early).get("/api/account").then().body("balance", is(99.60f));
+
+        // an edit that keeps the name keeps the id: the late buyer's events go on naming it, at the price it bought
+        String again = ppu(late, vpc(late), image, current);
+        edit(image, List.of(hourly("Standard", "0.70"), hourly("Large", "0.90")));
+        assertEquals(current, spec(image));
+        String large = anonymous().get("/api/catalog/products/" + image).then().extract()
+                .path("specifications.find { it.name == 'Large' }.id");
+        clock.set(at("11:30"));
+        // a specification the late buyer did not buy, while the one it bought is still sold: refused
+        send(created(again, at("11:10"), image, large)).statusCode(422);
+        happens(created(again, at("11:10"), image, current));
+        happens(event("DELETED", again, at("11:40")));
+        runAt("12:01");
+        assertEquals(List.of(0.50f), amounts(late, again));
+    }
+
     @Test
     void theJobsSqlChargesWhatTheBillableHourFunctionSays() {
         String c = customerWith("1000.00");

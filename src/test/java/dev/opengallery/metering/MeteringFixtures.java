@@ -41,12 +41,16 @@ final class MeteringFixtures {
     }
 
     private String image(String name, String hourly) {
-        Map<String, Object> img = product("IMAGE", "RUNTIME_ENVIRONMENT", name, "x",
-                List.of(Map.of("name", "Std", "pricingModel", "FLAT", "prices", List.of(
-                        Map.of("billingMode", "PAY_PER_USE", "unitPrice", hourly),
-                        Map.of("billingMode", "MONTHLY", "unitPrice", "30.00")))));
+        return listed(seller, imageBody(name, Map.of("name", "Std", "pricingModel", "FLAT", "prices", List.of(
+                Map.of("billingMode", "PAY_PER_USE", "unitPrice", hourly),
+                Map.of("billingMode", "MONTHLY", "unitPrice", "30.00")))));
+    }
+
+    /** An image product with that one specification and the recommended security group. */
+    static Map<String, Object> imageBody(String name, Map<String, Object> spec) {
+        Map<String, Object> img = product("IMAGE", "RUNTIME_ENVIRONMENT", name, "x", List.of(spec));
         img.put("securityGroups", List.of("web-80-443"));
-        return listed(seller, img);
+        return img;
     }
 
     static String spec(String product) {

@@ -32,6 +32,19 @@ class OfferRulesTest {
     }
 
     @Test
+    void anOfferNeverMakesAProductFree() {
+        // 99.99% of 0.50 is 0.49995 -> 0.50 off, which would leave nothing: one cent is still paid
+        OfferDiscount deep = new OfferDiscount(OfferDiscount.Type.PERCENTAGE, d("99.99"));
+        assertEquals(d("0.50"), deep.rawAmountOff(d("0.50"), USD));
+        assertEquals(d("0.49"), deep.amountOff(d("0.50"), USD));
+        assertEquals(d("599.94"), deep.amountOff(d("600.00"), USD));
+        // a fixed price of 0 (or below) would take all of it
+        assertEquals(d("599.99"), new OfferDiscount(OfferDiscount.Type.FIXED_PRICE, d("0")).amountOff(d("600.00"), USD));
+        assertEquals(d("599.99"), new OfferDiscount(OfferDiscount.Type.FIXED_PRICE, d("-5")).amountOff(d("600.00"), USD));
+        assertEquals(d("0.00"), new OfferDiscount(OfferDiscount.Type.PERCENTAGE, d("50")).amountOff(d("0.01"), USD));
+    }
+
+    @Test
     void milestoneBillsSumExactlyToTheTotal() {
         List<BigDecimal> thirds = MilestonePlan.split(d("1000.00"), ds("33.33", "33.33", "33.34"), USD);
         assertEquals(ds("333.30", "333.30", "333.40"), thirds);
