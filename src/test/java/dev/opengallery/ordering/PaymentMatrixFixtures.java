@@ -133,7 +133,10 @@ final class PaymentMatrixFixtures {
                 path = "/api/apps/" + b.app() + "/expansion";
             }
             case RENEWAL -> {
-                body = new HashMap<>(Map.of("periods", 1));
+                // a renewal names the term it renews (the app's current expiry)
+                String expiry = customer(b.subject()).get("/api/apps/" + b.app()).then().statusCode(200).extract()
+                        .path("expiresAt");
+                body = new HashMap<>(Map.of("periods", 1, "renewsFrom", expiry));
                 path = "/api/renewals/" + b.app();
             }
             default -> body = AppFixtures.order(apps.saas, apps.basic, "MONTHLY", null, 1);
