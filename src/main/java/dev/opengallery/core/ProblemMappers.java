@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,11 +32,15 @@ import jakarta.persistence.OptimisticLockException;
 /**
  * Turns every failure into an {@code application/problem+json} answer. Bad input is 400, unknown ids 404,
  * state and version conflicts 409, rule refusals 422; nothing a client sends produces a 500, and no stack
- * trace ever leaves the service.
+ * trace ever leaves the service. An outage of the database or the identity provider is 503 with Retry-After
+ * ({@link Outages}).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    Outages outages;
 
     static RestResponse<Problem> respond(Problem problem) {
         return RestResponse.ResponseBuilder.<Problem> create(problem.status()).entity(problem)
@@ -114,6 +119,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public RestResponse<Problem> unauthorized(RuntimeException e) {
+        Outages.Dependency down = Outages.classify(e);
+        if (down != null) {
+            return outage(down, e);
+        }
         Problem p = simple(401, "unauthorized", "Authentication required",
                 "Send a valid bearer token from the identity provider");
         return RestResponse.ResponseBuilder.<Problem> create(401).entity(p).header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -170,6 +179,40 @@ public class ProblemMappers {
         return unexpected(e);
     }
 
+    /** A dependency is down: 503 with Retry-After, logged once per outage (see {@link Outages}). */
+    RestResponse<Problem> outage(Outages.Dependency dependency, Throwable e) {
+        Outages.Phase phase = dependency == Outages.Dependency.DATABASE ? Outages.phase() : null;
+        outages.failed(dependency, e, phase == Outages.Phase.COMMITTED);
+        Problem p;
+        if (dependency == Outages.Dependency.IDENTITY_PROVIDER) {
+            p = simple(503, "unavailable", "Service unavailable", "The identity provider cannot be reached to verify "
+                    + "your token; retry in a few seconds");
+        } else if (phase == Outages.Phase.COMMITTED) {
+            p = simple(503, "outcome-unknown", "Outcome unknown", "Your request was carried out, but the database "
+                    + "connection failed before its answer could be read; retry with the same Idempotency-Key to get it");
+        } else if (phase == Outages.Phase.NOT_COMMITTED) {
+            p = simple(503, "unavailable", "Service unavailable", "The database cannot be reached; nothing was done. "
+                    + "Retry in a few seconds (the same Idempotency-Key is safe)");
+        } else {
+            p = simple(503, "unavailable", "Service unavailable", "The database cannot be reached; retry in a few "
+                    + "seconds");
+        }
+        return RestResponse.ResponseBuilder.<Problem> create(503).entity(p)
+                .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER_SECONDS)).build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> outcomeUnknown(Outages.OutcomeUnknown e) {
+        outages.failed(Outages.Dependency.DATABASE, e, true);
+        return RestResponse.ResponseBuilder.<Problem> create(503)
+                .entity(simple(503, "outcome-unknown", "Outcome unknown", "The database connection failed while your "
+                        + "request was being committed, so it may or may not have been carried out. Retry with the same "
+                        + "Idempotency-Key: if it was carried out the answer is replayed, otherwise it is carried out now"))
+                .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER_SECONDS)).build();
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
         Throwable cause = e;
@@ -190,6 +233,13 @@ public class ProblemMappers {
             if (cause instanceof WebApplicationException wae) {
                 return web(wae);
             }
+            if (cause instanceof Outages.OutcomeUnknown ou) {
+                return outcomeUnknown(ou);
+            }
+        }
+        Outages.Dependency down = Outages.classify(e);
+        if (down != null) {
+            return outage(down, e);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);

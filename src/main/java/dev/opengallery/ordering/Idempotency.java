@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Outages;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,7 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Idempotency-Key handling. The key is claimed by inserting its row in the same transaction as the work: a
  * concurrent request with the same key waits on that row, then finds the stored answer and replays it, so
- * one key gives one order. The same key with another body answers 422. A failed request stores nothing.
+ * one key gives one order. The same key with another body answers 422. A failed request stores nothing. When the
+ * database connection fails during or after COMMIT, the answer (503) says the outcome is unknown and to retry with
+ * the same key, whose replay then returns what was committed.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -53,6 +58,10 @@ public class Idempotency {
             return Uni.createFrom().failure(ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters"));
         }
         String hash = hash(operation, request);
+        // how far it got, for an outage's answer: failing before COMMIT did nothing; failing during COMMIT may
+        // have done it (OutcomeUnknown); failing after it did it (Outages.committed): the same key tells
+        Context context = Outages.keyed();
+        AtomicBoolean committing = new AtomicBoolean();
         return pool.withTransaction(conn -> conn.preparedQuery("""
                 insert into idempotent_request (account_id, key, operation, request_hash, response_status,
                     response_body, created_at) values ($1, $2, $3, $4, 0, '', $5)
@@ -60,7 +69,11 @@ public class Idempotency {
                 .execute(Tuple.of(accountId, key, operation, hash, clock.now().atOffset(ZoneOffset.UTC)))
                 .chain(claimed -> claimed.size() == 1
                         ? work.apply(conn).call(response -> store(conn, accountId, key, response))
-                        : replay(conn, accountId, key, operation, hash, type)));
+                        : replay(conn, accountId, key, operation, hash, type))
+                .invoke(() -> committing.set(true)))
+                .onFailure(e -> committing.get() && Outages.classify(e) == Outages.Dependency.DATABASE)
+                .transform(Outages.OutcomeUnknown::new)
+                .invoke(() -> Outages.committed(context));
     }
 
     private <T> Uni<Void> store(SqlConnection conn, UUID accountId, String key, RestResponse<T> response) {
