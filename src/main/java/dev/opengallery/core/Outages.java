@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +18,11 @@ import org.jboss.logging.Logger;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -28,8 +33,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * and {@code Retry-After} instead of 500. Each outage is logged once: a WARN when the first request fails, an INFO
  * (with how many requests were answered 503 meanwhile) when a signed-in request succeeds again.
  * <p>
- * Requests with an Idempotency-Key also record how far they got ({@link #keyed}, {@link #committed}), so that a
- * failure can tell "nothing was done" from "it was carried out; the same key replays the answer".
+ * Placing and paying run their transaction through {@link #transaction}, which records how far it got, so that a
+ * failure can tell "nothing was done" from "it may have been, or was, carried out" (and the same Idempotency-Key
+ * replays the answer).
  */
 @ApplicationScoped
 public class Outages {
@@ -42,7 +48,7 @@ public class Outages {
     /** PostgreSQL error codes of a server that is going away or not accepting connections. */
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
 
-    private static final String PHASE = "opengallery.idempotency.phase";
+    private static final String PROGRESS = "opengallery.transaction.progress";
 
     public enum Dependency {
         DATABASE("The database"), IDENTITY_PROVIDER("The identity provider");
@@ -54,21 +60,20 @@ public class Outages {
         }
     }
 
-    /** How far a request with an Idempotency-Key got before it failed. */
-    public enum Phase {
-        /** Before its transaction could commit: nothing was done. */
-        NOT_COMMITTED,
-        /** The transaction committed; reading the answer failed afterwards. */
-        COMMITTED
+    /** How far a request's transaction got: whether the request has an Idempotency-Key, and whether it committed. */
+    record Progress(boolean keyed, boolean committed) {
     }
 
     /**
-     * The connection failed while the transaction of a request with an Idempotency-Key was committing: it may or
-     * may not have been carried out, and a retry with the same key tells (it replays the answer, or does it now).
+     * The connection failed while a request's transaction was committing: it may or may not have been carried out.
+     * With an Idempotency-Key a retry tells (it replays the answer, or does it now).
      */
     public static final class OutcomeUnknown extends RuntimeException {
-        public OutcomeUnknown(Throwable cause) {
+        final boolean keyed;
+
+        public OutcomeUnknown(Throwable cause, boolean keyed) {
             super("The connection failed while committing", cause, false, false);
+            this.keyed = keyed;
         }
     }
 
@@ -148,8 +153,8 @@ public class Outages {
                 LOG.infof("%s is reachable again after %.1f s; %d requests were answered 503 meanwhile%s",
                         d.label, (System.nanoTime() - ended.since()) / 1e9, ended.answered().sum(),
                         ended.unknown().sum() == 0 ? ""
-                                : " (" + ended.unknown().sum() + " with an unknown outcome: their Idempotency-Key "
-                                        + "replays what was done)");
+                                : " (" + ended.unknown().sum() + " of them cut off during or after COMMIT: "
+                                        + "answered outcome-unknown)");
             }
         }
     }
@@ -162,28 +167,34 @@ public class Outages {
         return root.getClass().getName() + ": " + root.getMessage();
     }
 
-    // ---------------------------------------------------------------- how far a request with a key got
+    // ------------------------------------------------------------- how far a request's transaction got
 
-    /** Notes, on the request's Vert.x context, that a request with an Idempotency-Key starts its work. */
-    public static Context keyed() {
+    /**
+     * Runs a request's transaction, noting on the request's Vert.x context how far it got, so that an outage's
+     * answer can be exact: failing before COMMIT, nothing was done; failing during COMMIT, it may have been done
+     * ({@link OutcomeUnknown}); failing after it (reading the answer), it was done. {@code keyed}: the request has
+     * an Idempotency-Key, which makes a retry safe.
+     */
+    public static <T> Uni<T> transaction(Pool pool, boolean keyed, Function<SqlConnection, Uni<T>> work) {
         Context request = Vertx.currentContext();
-        if (request == null || !VertxContext.isDuplicatedContext(request)) {
-            return null;
+        boolean tracked = request != null && VertxContext.isDuplicatedContext(request);
+        if (tracked) {
+            request.putLocal(PROGRESS, new Progress(keyed, false));
         }
-        request.putLocal(PHASE, Phase.NOT_COMMITTED);
-        return request;
+        AtomicBoolean committing = new AtomicBoolean();
+        return pool.withTransaction(conn -> work.apply(conn).invoke(() -> committing.set(true)))
+                .onFailure(e -> committing.get() && classify(e) == Dependency.DATABASE)
+                .transform(e -> new OutcomeUnknown(e, keyed))
+                .invoke(() -> {
+                    if (tracked) {
+                        request.putLocal(PROGRESS, new Progress(keyed, true));
+                    }
+                });
     }
 
-    /** Notes that the transaction of the request (whose context {@link #keyed} returned) committed. */
-    public static void committed(Context request) {
-        if (request != null) {
-            request.putLocal(PHASE, Phase.COMMITTED);
-        }
-    }
-
-    /** How far the current request with an Idempotency-Key got, or null when it has none (or is not known). */
-    static Phase phase() {
+    /** How far the current request's transaction got, or null when none was started (or it is not known). */
+    static Progress progress() {
         Context request = Vertx.currentContext();
-        return request == null || !VertxContext.isDuplicatedContext(request) ? null : request.getLocal(PHASE);
+        return request == null || !VertxContext.isDuplicatedContext(request) ? null : request.getLocal(PROGRESS);
     }
 }

@@ -181,34 +181,37 @@ public class ProblemMappers {
 
     /** A dependency is down: 503 with Retry-After, logged once per outage (see {@link Outages}). */
     RestResponse<Problem> outage(Outages.Dependency dependency, Throwable e) {
-        Outages.Phase phase = dependency == Outages.Dependency.DATABASE ? Outages.phase() : null;
-        outages.failed(dependency, e, phase == Outages.Phase.COMMITTED);
-        Problem p;
+        Outages.Progress progress = dependency == Outages.Dependency.DATABASE ? Outages.progress() : null;
+        boolean done = progress != null && progress.committed();
+        outages.failed(dependency, e, done);
         if (dependency == Outages.Dependency.IDENTITY_PROVIDER) {
-            p = simple(503, "unavailable", "Service unavailable", "The identity provider cannot be reached to verify "
-                    + "your token; retry in a few seconds");
-        } else if (phase == Outages.Phase.COMMITTED) {
-            p = simple(503, "outcome-unknown", "Outcome unknown", "Your request was carried out, but the database "
-                    + "connection failed before its answer could be read; retry with the same Idempotency-Key to get it");
-        } else if (phase == Outages.Phase.NOT_COMMITTED) {
-            p = simple(503, "unavailable", "Service unavailable", "The database cannot be reached; nothing was done. "
-                    + "Retry in a few seconds (the same Idempotency-Key is safe)");
-        } else {
-            p = simple(503, "unavailable", "Service unavailable", "The database cannot be reached; retry in a few "
-                    + "seconds");
+            return unavailable("unavailable", "Service unavailable", "The identity provider cannot be reached to "
+                    + "verify your token; retry in a few seconds");
         }
-        return RestResponse.ResponseBuilder.<Problem> create(503).entity(p)
-                .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER_SECONDS)).build();
+        if (done) {
+            return unavailable("outcome-unknown", "Outcome unknown", "Your request was carried out, but the database "
+                    + "connection failed before its answer could be read; " + (progress.keyed()
+                            ? "retry with the same Idempotency-Key to get it"
+                            : "do not repeat it: look it up when the service answers again"));
+        }
+        return unavailable("unavailable", "Service unavailable", progress == null
+                ? "The database cannot be reached; retry in a few seconds"
+                : "The database cannot be reached; nothing was done. Retry in a few seconds"
+                        + (progress.keyed() ? " (the same Idempotency-Key is safe)" : ""));
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> outcomeUnknown(Outages.OutcomeUnknown e) {
         outages.failed(Outages.Dependency.DATABASE, e, true);
-        return RestResponse.ResponseBuilder.<Problem> create(503)
-                .entity(simple(503, "outcome-unknown", "Outcome unknown", "The database connection failed while your "
-                        + "request was being committed, so it may or may not have been carried out. Retry with the same "
-                        + "Idempotency-Key: if it was carried out the answer is replayed, otherwise it is carried out now"))
+        return unavailable("outcome-unknown", "Outcome unknown", "The database connection failed while your request "
+                + "was being committed, so it may or may not have been carried out. " + (e.keyed
+                        ? "Retry with the same Idempotency-Key: if it was carried out the answer is replayed, "
+                                + "otherwise it is carried out now"
+                        : "Look before repeating it (with an Idempotency-Key a retry is always safe)"));
+    }
+
+    static RestResponse<Problem> unavailable(String slug, String title, String detail) {
+        return RestResponse.ResponseBuilder.<Problem> create(503).entity(simple(503, slug, title, detail))
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER_SECONDS)).build();
     }

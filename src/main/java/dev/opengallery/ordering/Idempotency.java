@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,6 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Outages;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -52,28 +50,20 @@ public class Idempotency {
     public <T> Uni<RestResponse<T>> run(UUID accountId, String key, String operation, Object request, Class<T> type,
             Function<SqlConnection, Uni<RestResponse<T>>> work) {
         if (key == null) {
-            return pool.withTransaction(work);
+            return Outages.transaction(pool, false, work);
         }
         if (key.isBlank() || key.length() > 200) {
             return Uni.createFrom().failure(ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters"));
         }
         String hash = hash(operation, request);
-        // how far it got, for an outage's answer: failing before COMMIT did nothing; failing during COMMIT may
-        // have done it (OutcomeUnknown); failing after it did it (Outages.committed): the same key tells
-        Context context = Outages.keyed();
-        AtomicBoolean committing = new AtomicBoolean();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return Outages.transaction(pool, true, conn -> conn.preparedQuery("""
                 insert into idempotent_request (account_id, key, operation, request_hash, response_status,
                     response_body, created_at) values ($1, $2, $3, $4, 0, '', $5)
                 on conflict (account_id, key) do nothing returning key""")
                 .execute(Tuple.of(accountId, key, operation, hash, clock.now().atOffset(ZoneOffset.UTC)))
                 .chain(claimed -> claimed.size() == 1
                         ? work.apply(conn).call(response -> store(conn, accountId, key, response))
-                        : replay(conn, accountId, key, operation, hash, type))
-                .invoke(() -> committing.set(true)))
-                .onFailure(e -> committing.get() && Outages.classify(e) == Outages.Dependency.DATABASE)
-                .transform(Outages.OutcomeUnknown::new)
-                .invoke(() -> Outages.committed(context));
+                        : replay(conn, accountId, key, operation, hash, type)));
     }
 
     private <T> Uni<Void> store(SqlConnection conn, UUID accountId, String key, RestResponse<T> response) {

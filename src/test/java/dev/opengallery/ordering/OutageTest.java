@@ -8,7 +8,6 @@ import static dev.opengallery.support.Tokens.customer;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,9 +39,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The service behind TCP proxies to PostgreSQL and the identity provider (so the shared servers are never
- * stopped): an outage answers 503 with Retry-After, never 500; a request with an Idempotency-Key that fails while
- * or after committing says the outcome is unknown, and the same key replays what was done; money stays exact.
- * The load test is {@link OutageLoad}.
+ * stopped): an outage answers 503 with Retry-After, never 500, and is logged once; a request that fails while or
+ * after committing says the outcome is unknown, and with an Idempotency-Key the same key replays what was done;
+ * money stays exact. The load test is {@link OutageLoad}. The first test needs the service just started (it starts
+ * with the identity provider unreachable), so the tests run in order.
  */
 @QuarkusTest
 @TestProfile(OutageTest.BehindProxies.class)
@@ -64,6 +64,19 @@ class OutageTest {
 
     static String product;
     static String spec;
+
+    /** A license at 10.00 (paying opens a service flow: the order is PROCESSING). */
+    void catalogue() {
+        proxies.identityProvider().pass();
+        proxies.database().pass();
+        if (product == null) {
+            String seller = Tokens.fresh("outage-seller");
+            profile(seller);
+            product = listed(seller, product("LICENSE", "SECURITY", "Outage AV", "x",
+                    List.of(flatSpec("Perpetual", "ONE_TIME", "10.00"))));
+            spec = OrderFixtures.spec(product);
+        }
+    }
 
     static ValidatableResponse unavailable(ValidatableResponse r, String type) {
         return r.statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
@@ -121,11 +134,7 @@ class OutageTest {
     @Test
     @Order(2)
     void aKeyedRequestCutBeforeCommitDidNothingAndCutDuringOrAfterCommitIsReplayed() {
-        String seller = Tokens.fresh("outage-seller");
-        profile(seller);
-        product = listed(seller, product("LICENSE", "SECURITY", "Outage AV", "x",
-                List.of(flatSpec("Perpetual", "ONE_TIME", "10.00"))));
-        spec = OrderFixtures.spec(product);
+        catalogue();
         String c = OrderFixtures.customerWith("100.00");
         Map<String, Object> body = OrderFixtures.order(product, spec, "ONE_TIME", null);
         body.put("paymentMethod", "BALANCE");
@@ -188,6 +197,43 @@ class OutageTest {
         LedgerCheck.balancesEqualLedgers(pool);
     }
 
+    @Test
+    @Order(3)
+    void withoutAKeyTheAnswerSaysWhetherToLookBeforeRepeating() {
+        catalogue();
+        String c = OrderFixtures.customerWith("100.00");
+        Map<String, Object> body = OrderFixtures.order(product, spec, "ONE_TIME", null);
+        body.put("paymentMethod", "BALANCE");
+        TcpProxy db = proxies.database();
+        String id = OrderFixtures.accountId(c);
+
+        db.cutAtNextBegin();
+        unavailable(customer(c).body(body).post("/api/orders").then(), "unavailable")
+                .body("detail", allOf(containsString("nothing was done"), not(containsString("Idempotency-Key"))));
+        assertEquals(0, orders(id));
+
+        db.cutAtNextCommit(true);
+        unavailable(customer(c).body(body).post("/api/orders").then(), "outcome-unknown")
+                .body("detail", containsString("Look before repeating it"));
+        assertTrue(db.cutDone());
+        assertEquals(1, orders(id), "it was committed");
+
+        db.refuseAfterNextCommit();
+        unavailable(customer(c).body(body).post("/api/orders").then(), "outcome-unknown")
+                .body("detail", containsString("do not repeat it"));
+        assertTrue(db.cutDone());
+        db.pass();
+        assertEquals(2, orders(id));
+        customer(c).get("/api/orders").then().statusCode(200).body("items.state", everyItem(is("PROCESSING")));
+        customer(c).get("/api/account").then().body("balance", is(80.00f));
+        LedgerCheck.balancesEqualLedgers(pool);
+    }
+
+    long orders(String account) {
+        return pool.preparedQuery("select count(*) from customer_order where account_id = $1")
+                .execute(Tuple.of(UUID.fromString(account))).await().indefinitely().iterator().next().getLong(0);
+    }
+
     String replayed(String customer, String key, Map<String, Object> body) {
         return customer(customer).header("Idempotency-Key", key).body(body).post("/api/orders").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("state", is("PROCESSING")).extract().path("id");
@@ -204,8 +250,9 @@ class OutageTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void readinessReportsTheDatabaseDownAndTheOutageIsLoggedOnce() throws InterruptedException {
+        catalogue();
         TcpProxy db = proxies.database();
         // through Hibernate Reactive (seller profiles) the answer is the same
         String seller = Tokens.fresh("outage-profile");
@@ -247,9 +294,9 @@ class OutageTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void underLoadEveryAnswerIsAnAnswerAndMoneyStaysExact() throws Exception {
-        assertNotNull(product, "the catalogue is made by the test before");
+        catalogue();
         try (LogCapture log = new LogCapture()) {
             int unavailable = new OutageLoad(proxies.database(), pool, product, spec).run();
             // logged once per outage (five of them), not once per request answered 503

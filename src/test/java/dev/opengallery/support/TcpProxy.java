@@ -3,7 +3,6 @@ package dev.opengallery.support;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.vertx.core.Future;
@@ -41,7 +40,6 @@ public final class TcpProxy {
     private final NetClient client;
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Arm> armed = new AtomicReference<>(Arm.NONE);
-    private final AtomicInteger commitsSeen = new AtomicInteger();
     private volatile Mode mode = Mode.REFUSE;
     private volatile NetServer server;
 
@@ -71,9 +69,13 @@ public final class TcpProxy {
     public synchronized void refuse() {
         mode = Mode.REFUSE;
         dropAll();
+        stopListeningIfRefusing();
+    }
+
+    private synchronized void stopListeningIfRefusing() {
         NetServer s = server;
-        server = null;
-        if (s != null) {
+        if (mode == Mode.REFUSE && s != null) {
+            server = null;
             await(s.close());
         }
     }
@@ -111,10 +113,6 @@ public final class TcpProxy {
     /** Whether an armed cut has happened. */
     public boolean cutDone() {
         return armed.get() == Arm.NONE;
-    }
-
-    public int commitsSeen() {
-        return commitsSeen.get();
     }
 
     public void close() {
@@ -165,13 +163,11 @@ public final class TcpProxy {
                     return;
                 }
                 if (armed.get() != Arm.NONE && contains(data, COMMIT)) {
-                    commitsSeen.incrementAndGet();
                     Arm arm = armed.get();
                     if (arm == Arm.CUT_FORWARDING_COMMIT && armed.compareAndSet(arm, Arm.NONE)) {
+                        // PostgreSQL reads the COMMIT before it sees the connection end: it commits
                         upstream.write(data);
                         downstream.close();
-                        // the server has the COMMIT; give it time to read it before the connection goes
-                        vertx.setTimer(300, t -> upstream.close());
                         return;
                     }
                     if (arm == Arm.CUT_DROPPING_COMMIT && armed.compareAndSet(arm, Arm.NONE)) {
@@ -182,8 +178,6 @@ public final class TcpProxy {
                     if (arm == Arm.REFUSE_AFTER_COMMIT) {
                         commitSent[0] = true;
                     }
-                } else if (contains(data, COMMIT)) {
-                    commitsSeen.incrementAndGet();
                 }
                 upstream.write(data);
             });
@@ -194,7 +188,7 @@ public final class TcpProxy {
                     mode = Mode.REFUSE;
                     dropAll();
                     vertx.executeBlocking(() -> {
-                        refuse();
+                        stopListeningIfRefusing();
                         return null;
                     });
                 }
