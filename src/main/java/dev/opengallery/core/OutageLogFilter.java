@@ -12,8 +12,8 @@ import io.quarkus.logging.LoggingFilter;
  * Keeps an outage to one log line. While the identity provider or the database is down, quarkus-oidc logs a
  * warning with a stack trace on every request that needs the identity provider, Hibernate Reactive an error on every
  * transaction it cannot start, and the readiness check a warning on every probe; {@link Outages} already logs the
- * outage once. This console filter lets the first of each of those
- * warnings through and drops the repeats until a signed-in request succeeds again.
+ * outage once. This console filter lets the first of each of those messages through and drops the repeats until a
+ * signed-in request succeeds again.
  */
 @LoggingFilter(name = "dependency-outages")
 public final class OutageLogFilter implements Filter {
