@@ -56,6 +56,9 @@ public class CurrentAccount {
     @Inject
     Currencies currencies;
 
+    @Inject
+    Outages outages;
+
     private UUID cached;
 
     public Uni<UUID> id() {
@@ -84,7 +87,10 @@ public class CurrentAccount {
                         // a concurrent first request created it: read it with a fresh snapshot
                         : pool.preparedQuery("select id from account where subject = $1").execute(Tuple.of(sub))
                                 .map(again -> again.iterator().next().getUUID("id")))
-                .invoke(id -> cached = id);
+                .invoke(id -> {
+                    cached = id;
+                    outages.succeeded(); // the token was verified and the database answered: an outage has ended
+                });
     }
 
     public boolean hasRole(String role) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,11 +32,15 @@ import jakarta.persistence.OptimisticLockException;
 /**
  * Turns every failure into an {@code application/problem+json} answer. Bad input is 400, unknown ids 404,
  * state and version conflicts 409, rule refusals 422; nothing a client sends produces a 500, and no stack
- * trace ever leaves the service.
+ * trace ever leaves the service. An outage of the database or the identity provider is 503 with Retry-After
+ * ({@link Outages}).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    Outages outages;
 
     static RestResponse<Problem> respond(Problem problem) {
         return RestResponse.ResponseBuilder.<Problem> create(problem.status()).entity(problem)
@@ -114,6 +119,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public RestResponse<Problem> unauthorized(RuntimeException e) {
+        Outages.Dependency down = Outages.classify(e);
+        if (down != null) {
+            return outage(down, e);
+        }
         Problem p = simple(401, "unauthorized", "Authentication required",
                 "Send a valid bearer token from the identity provider");
         return RestResponse.ResponseBuilder.<Problem> create(401).entity(p).header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -170,6 +179,43 @@ public class ProblemMappers {
         return unexpected(e);
     }
 
+    /** A dependency is down: 503 with Retry-After, logged once per outage (see {@link Outages}). */
+    RestResponse<Problem> outage(Outages.Dependency dependency, Throwable e) {
+        Outages.Progress progress = dependency == Outages.Dependency.DATABASE ? Outages.progress() : null;
+        boolean done = progress != null && progress.committed();
+        outages.failed(dependency, e, done);
+        if (dependency == Outages.Dependency.IDENTITY_PROVIDER) {
+            return unavailable("unavailable", "Service unavailable", "The identity provider cannot be reached to "
+                    + "verify your token; retry in a few seconds");
+        }
+        if (done) {
+            return unavailable("outcome-unknown", "Outcome unknown", "Your request was carried out, but the database "
+                    + "connection failed before its answer could be read; " + (progress.keyed()
+                            ? "retry with the same Idempotency-Key to get it"
+                            : "do not repeat it: look it up when the service answers again"));
+        }
+        return unavailable("unavailable", "Service unavailable", progress == null
+                ? "The database cannot be reached; retry in a few seconds"
+                : "The database cannot be reached; nothing was done. Retry in a few seconds"
+                        + (progress.keyed() ? " (the same Idempotency-Key is safe)" : ""));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> outcomeUnknown(Outages.OutcomeUnknown e) {
+        outages.failed(Outages.Dependency.DATABASE, e, true);
+        return unavailable("outcome-unknown", "Outcome unknown", "The database connection failed while your request "
+                + "was being committed, so it may or may not have been carried out. " + (e.keyed
+                        ? "Retry with the same Idempotency-Key: if it was carried out the answer is replayed, "
+                                + "otherwise it is carried out now"
+                        : "Look before repeating it (with an Idempotency-Key a retry is always safe)"));
+    }
+
+    static RestResponse<Problem> unavailable(String slug, String title, String detail) {
+        return RestResponse.ResponseBuilder.<Problem> create(503).entity(simple(503, slug, title, detail))
+                .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Outages.RETRY_AFTER_SECONDS)).build();
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
         Throwable cause = e;
@@ -190,6 +236,13 @@ public class ProblemMappers {
             if (cause instanceof WebApplicationException wae) {
                 return web(wae);
             }
+            if (cause instanceof Outages.OutcomeUnknown ou) {
+                return outcomeUnknown(ou);
+            }
+        }
+        Outages.Dependency down = Outages.classify(e);
+        if (down != null) {
+            return outage(down, e);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);

@@ -58,6 +58,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, 422, "Understood but refused by a rule", "unprocessable",
                             "Request cannot be carried out", "Specification 'Team' is not sold with billing mode ONE_TIME");
                 }
+                add(responses, 503, "The database or the identity provider cannot be reached: retry after the "
+                        + "Retry-After seconds", "unavailable", "Service unavailable",
+                        "The database cannot be reached; retry in a few seconds");
                 op.setResponses(responses);
             }
         });

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Outages;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +28,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Idempotency-Key handling. The key is claimed by inserting its row in the same transaction as the work: a
  * concurrent request with the same key waits on that row, then finds the stored answer and replays it, so
- * one key gives one order. The same key with another body answers 422. A failed request stores nothing.
+ * one key gives one order. The same key with another body answers 422. A failed request stores nothing. When the
+ * database connection fails during or after COMMIT, the answer (503) says the outcome is unknown and to retry with
+ * the same key, whose replay then returns what was committed.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -57,13 +60,13 @@ public class Idempotency {
     public <T> Uni<RestResponse<T>> run(UUID accountId, String key, String operation, Object request, Class<T> type,
             Function<SqlConnection, Uni<RestResponse<T>>> work) {
         if (key == null) {
-            return pool.withTransaction(work);
+            return Outages.transaction(pool, false, work);
         }
         if (key.isBlank() || key.length() > 200) {
             return Uni.createFrom().failure(ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters"));
         }
         String hash = hash(operation, request);
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return Outages.transaction(pool, true, conn -> conn.preparedQuery("""
                 insert into idempotent_request (account_id, key, operation, request_hash, response_status,
                     response_body, created_at) values ($1, $2, $3, $4, 0, '', $5)
                 on conflict (account_id, key) do nothing returning key""")
