@@ -85,7 +85,8 @@ public class HttpEdge {
             problem(ctx, 413, "The request body is larger than " + maxBodySize.asLongValue() + " bytes", true);
             return;
         }
-        String charset = charset(request.getHeader(HttpHeaders.CONTENT_TYPE));
+        boolean body = (length != null && !length.equals("0")) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        String charset = body ? charset(request.getHeader(HttpHeaders.CONTENT_TYPE)) : null;
         if (charset != null && !charset.equals("utf-8")) {
             problem(ctx, 415, "Send the body in UTF-8: charset " + charset + " is not accepted", true);
             return;

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.opengallery.support.LedgerCheck;
+import dev.opengallery.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,9 +64,17 @@ class StrictJsonTest {
     }
 
     @Test
-    void quotesTakeOnlyWholeNumbersAndEnumNames() {
+    void quotesTakeOnlyWholeNumbersAndEnumNames() throws Exception {
         String url = "/api/catalog/products/" + product + "/quote";
         anonymous().body(quote("10", "\"MONTHLY\"")).post(url).then().statusCode(200).body("quantity", is(10));
+        // the same body sent in chunks, without a length, is read as well
+        String body = quote("12", "\"MONTHLY\"");
+        RawHttp.Answer chunked = RawHttp.send("POST " + url + " HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked", (Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                        + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(200, chunked.status(), chunked.toString());
+        assertEquals(12, chunked.json().getInt("quantity"));
         refused(anonymous().body(quote("1.5", "\"MONTHLY\"")).post(url).then(), "quantity")
                 .body("errors[0].message", containsString("whole number"));
         refused(anonymous().body(quote("10.0", "\"MONTHLY\"")).post(url).then(), "quantity");
