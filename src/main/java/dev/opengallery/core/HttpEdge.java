@@ -16,6 +16,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,8 +24,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * The service's HTTP edge, in front of every route: it enforces the documented request limits (request target,
@@ -55,10 +56,7 @@ public class HttpEdge {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
 
-    private BodyHandler chunkedBodies;
-
     void install(@Observes Router router) {
-        chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
         router.route().order(GUARD_ORDER).handler(this::guard);
         router.route().order(FAILURE_ORDER).failureHandler(this::failure);
         for (int status : ROUTER_ERRORS) {
@@ -99,19 +97,45 @@ public class HttpEdge {
                 }
             });
         }
-        if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !form(request)) {
-            // a body of unannounced length: read here up to the limit (past it: 413 through failure(); the REST
-            // layer's own stream reader would answer an empty 413); the REST layer then reads the buffered body
-            chunkedBodies.handle(ctx);
+        if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            buffer(ctx);
             return;
         }
         ctx.next();
     }
 
-    private static boolean form(HttpServerRequest request) {
-        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return type != null && (type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
+    /**
+     * A body of unannounced length (chunked) is read here, up to the limit, and handed to the REST layer, which reads
+     * a buffered body as it is (JSON and multipart alike). Past the limit: 413 as a problem document (the REST
+     * layer's own readers would answer an empty 413, or none).
+     */
+    void buffer(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long max = maxBodySize.asLongValue();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = { false };
+        request.handler(data -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) data.length() > max) {
+                refused[0] = true;
+                problem(ctx, 413, "The request body is larger than " + max + " bytes", true);
+                return;
+            }
+            body.appendBuffer(data);
+        });
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                ((RoutingContextInternal) ctx).setBody(body);
+                ctx.next();
+            }
+        });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
+                && request.version() == HttpVersion.HTTP_1_1) {
+            ctx.response().writeContinue();
+        }
+        request.resume();
     }
 
     /** The charset parameter of a Content-Type, lower case without quotes; null when there is none. */
