@@ -97,7 +97,7 @@ public class HttpEdge {
                 }
             });
         }
-        if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !form(request)) {
             buffer(ctx);
             return;
         }
@@ -105,9 +105,19 @@ public class HttpEdge {
     }
 
     /**
-     * A body of unannounced length (chunked) is read here, up to the limit, and handed to the REST layer, which reads
-     * a buffered body as it is (JSON and multipart alike). Past the limit: 413 as a problem document (the REST
-     * layer's own readers would answer an empty 413, or none).
+     * Multipart and form bodies stream to the REST layer's form parser, which checks its own limits: it parses a
+     * buffered body on another thread while being told the body has ended, so it cannot be handed one.
+     */
+    private static boolean form(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * A JSON or other body of unannounced length (chunked) is read here, up to the limit, and handed to the REST
+     * layer, which reads a buffered body as it is. Past the limit: 413 as a problem document (the REST layer's own
+     * stream reader would answer an empty 413).
      */
     void buffer(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
