@@ -1,5 +1,6 @@
 package dev.opengallery.core;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -83,18 +87,18 @@ public class ProblemMappers {
     @ServerExceptionMapper({ InvalidFormatException.class, MismatchedInputException.class })
     public RestResponse<Problem> badJsonValue(JsonMappingException e) {
         String field = jsonPath(e);
-        String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                && ife.getTargetType().isEnum()
-                        ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
-                        : "has the wrong type or format";
         if (field.isEmpty()) {
             return respond(ProblemException.badRequest("The request body does not have the expected shape").toProblem());
         }
-        return respond(ProblemException.invalid(field, message).toProblem());
+        return respond(ProblemException.invalid(field, StrictJsonMessages.of(e)).toProblem());
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> badJson(JsonProcessingException e) {
+        String duplicate = StrictJsonMessages.duplicateKey(e);
+        if (duplicate != null) {
+            return respond(ProblemException.invalid(duplicate, "appears more than once").toProblem());
+        }
         if (e instanceof JsonMappingException jme && !(jme.getCause() instanceof JsonProcessingException)
                 && !jsonPath(jme).isEmpty()) {
             return respond(ProblemException.invalid(jsonPath(jme), "is invalid").toProblem());
@@ -115,6 +119,32 @@ public class ProblemMappers {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A multipart body cut off before its closing boundary, or otherwise malformed, is bad input (the REST layer's
+     * multipart parser reports it as an I/O failure); a part beyond the form limits is too large.
+     */
+    @ServerExceptionMapper({ IOException.class, MultipartParser.MalformedMessageException.class })
+    public RestResponse<Problem> unreadableBody(Exception e) {
+        if (e instanceof MultiPartParserDefinition.FileTooLargeException) {
+            return respond(simple(413, "http-413", "Request Entity Too Large", "A part of the multipart body is too large"));
+        }
+        boolean multipart = e instanceof MultipartParser.MalformedMessageException;
+        boolean bodyReader = false;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            multipart |= frame.getClassName().startsWith(MultipartParser.class.getPackageName() + ".");
+            bodyReader |= frame.getClassName().equals(VertxInputStream.class.getName());
+        }
+        if (bodyReader && "Request too large".equals(e.getMessage())) {
+            // a body sent without Content-Length (chunked) that goes past quarkus.http.limits.max-body-size
+            return respond(simple(413, "http-413", "Request Entity Too Large", "The request body is too large"));
+        }
+        if (multipart) {
+            return respond(ProblemException.badRequest("The multipart body is malformed or cut off before its closing "
+                    + "boundary; nothing was stored").toProblem());
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -141,6 +171,12 @@ public class ProblemMappers {
         int status = r == null ? 500 : r.getStatus();
         if (status >= 500) {
             return unexpected(e);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps parse failures (a duplicate key among them) in a plain 400
+            return json instanceof JsonMappingException jme && (json instanceof MismatchedInputException)
+                    ? badJsonValue(jme)
+                    : badJson(json);
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase()

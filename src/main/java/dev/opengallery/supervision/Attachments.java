@@ -1,8 +1,10 @@
 package dev.opengallery.supervision;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,14 +106,28 @@ public class Attachments {
         return (semi >= 0 ? declared.substring(0, semi) : declared).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The base name only, without control characters, at most 255 characters. */
+    /**
+     * Control and format characters: C0/C1 controls, bidirectional embeddings, overrides, isolates and marks
+     * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), zero-width and other format characters, line and
+     * paragraph separators, lone surrogates. None belongs in a file name, and the bidirectional ones make a name
+     * display as another ("résumé \u202egnp.pdf" shows as "résumé fdp.png").
+     */
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]");
+
+    /** The base name only (NFC), without control or format characters, at most 255 characters. */
     static String fileName(String given) {
-        String name = given == null ? "" : given;
+        String name = given == null ? "" : Normalizer.normalize(given, Normalizer.Form.NFC);
+        name = INVISIBLE.matcher(name).replaceAll("");
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(slash + 1).replaceAll("\\p{Cntrl}", "").replace("\"", "'").strip();
+        name = name.substring(slash + 1).replace("\"", "'").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "attachment";
         }
-        return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
+        if (name.length() > MAX_FILE_NAME) {
+            name = name.substring(name.length() - MAX_FILE_NAME);
+            name = Character.isLowSurrogate(name.charAt(0)) ? name.substring(1) : name;
+        }
+        return name;
     }
 }
