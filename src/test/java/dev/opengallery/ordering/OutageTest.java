@@ -216,6 +216,11 @@ class OutageTest {
         unavailable(customer(c).body(body).post("/api/orders").then(), "outcome-unknown")
                 .body("detail", containsString("Look before repeating it"));
         assertTrue(db.cutDone());
+        // the COMMIT reached PostgreSQL before the cut; it may still be finishing it when the answer arrives
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (orders(id) == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
         assertEquals(1, orders(id), "it was committed");
 
         db.refuseAfterNextCommit();
