@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -115,6 +118,7 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = RevealedPassword.class)))
     @APIResponse(responseCode = "429", description = "Revealed too often: try again later", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RevealedPassword>> reveal(@RestPath UUID id) {
         String subject = identity.getPrincipal().getName();
         return account.id().chain(me -> apps.reveal(me, subject, id)).map(r -> RestResponse.ResponseBuilder.ok(r)
@@ -136,6 +140,7 @@ public class PurchasedAppResource {
             + "order for the quoted fee; once paid the app has the new specification. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Upgraded", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ChangeRequests.Result.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ChangeRequests.Result>> upgrade(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Upgrade request, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return account.id().chain(me -> changes.upgrade(me, id, request, idempotencyKey));
@@ -158,6 +163,7 @@ public class PurchasedAppResource {
             + "quoted fee; once paid the app has the new quantity. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Expanded", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ChangeRequests.Result.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ChangeRequests.Result>> expand(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Expansion request, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return account.id().chain(me -> changes.expand(me, id, request, idempotencyKey));
@@ -182,6 +188,7 @@ public class PurchasedAppResource {
     @Operation(summary = "Unsubscribe", description = "Refunds to your account as the quote says and ends the app "
             + "(UNSUBSCRIBED). 422 for types and billing modes that cannot be unsubscribed; 409 while an invoice is "
             + "issued (until it is returned) or when the app is no longer live.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UnsubscriptionResult> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request) {
         return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason()));
     }

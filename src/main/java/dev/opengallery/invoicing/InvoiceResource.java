@@ -7,9 +7,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +48,7 @@ public class InvoiceResource {
             + "answer 422. The orders' invoiceState becomes REQUESTED.")
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = InvoiceView.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<InvoiceView>> apply(@Valid @NotNull InvoiceView.Request request) {
         return account.id().chain(me -> invoices.apply(me, request)).map(i -> RestResponse.ResponseBuilder
                 .<InvoiceView> create(201).entity(i).location(URI.create("/api/invoices/" + i.id())).build());
@@ -72,6 +76,7 @@ public class InvoiceResource {
     @Operation(summary = "Ask to return an invoice", description = "An ISSUED invoice becomes RETURN_REQUESTED until an "
             + "operator returns it; a REQUESTED one (not issued yet) is withdrawn at once (RETURNED). A returned "
             + "invoice frees its orders: they can be invoiced again, and unsubscription is no longer blocked.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InvoiceView> askReturn(@RestPath UUID id, @Valid InvoiceView.Return request) {
         return account.id().chain(me -> invoices.askReturn(me, id, request == null ? null : request.reason()));
     }

@@ -6,9 +6,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,6 +56,7 @@ public class OperatorInvoiceResource {
     @Operation(summary = "Issue a requested invoice", description = "Gives it its invoice number (unique: a number "
             + "already given answers 409). Its orders' invoiceState becomes ISSUED, which blocks unsubscription until "
             + "the invoice is returned. An order refunded since the request answers 422.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InvoiceView> issue(@RestPath UUID id, @Valid @NotNull InvoiceView.Issue request) {
         return account.id().chain(me -> invoices.issue(me, id, request.number()));
     }
@@ -62,6 +65,7 @@ public class OperatorInvoiceResource {
     @Path("/{id}/return")
     @Operation(summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
             + "RETURNED; its orders are free to be invoiced again and to be unsubscribed.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InvoiceView> returnInvoice(@RestPath UUID id, @Valid InvoiceView.Return request) {
         return account.id().chain(me -> invoices.operatorReturn(me, id, request == null ? null : request.reason()));
     }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,6 +68,7 @@ public class OrderResource {
             + "customer does not pay. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = OrderView.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<OrderView>> place(@Valid @NotNull OrderRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = "Makes retries safe") String idempotencyKey) {
         return account.id().chain(me -> orders.place(me, request, idempotencyKey));
@@ -89,6 +92,7 @@ public class OrderResource {
             + "credit limit). Paying twice or paying a canceled order answers 409; without funds 422; neither moves "
             + "money. After payment, supervised products open a service flow and the others become purchased apps; "
             + "images get their ECS (a provisioning failure cancels the order and refunds). " + IDEMPOTENCY)
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<OrderView>> pay(@RestPath UUID id, @Valid @NotNull PayRequest request,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return account.id().chain(me -> orders.pay(me, id, request.method(), idempotencyKey, request.ecsPassword()));

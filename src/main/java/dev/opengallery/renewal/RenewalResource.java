@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +57,7 @@ public class RenewalResource {
             + "send renewsFrom to make a second concurrent renewal answer 409.")
     @APIResponse(responseCode = "201", description = "Renewed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RenewalViews.Result.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RenewalViews.Result>> renew(@RestPath UUID subscriptionId,
             @Valid @NotNull RenewalViews.Request request, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return account.id().chain(me -> renewals.renew(me, subscriptionId, request, idempotencyKey));
