@@ -90,7 +90,7 @@ class BadInputCampaignTest {
         String findings = report.findingsText();
         System.out.println(summary + findings);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "bad-input-campaign.txt"), summary + findings + "\n");
+        Files.writeString(Path.of("target", "bad-input-campaign.txt"), summary + findings + report.perOperation() + "\n");
         LedgerCheck.balancesEqualLedgers(pool);
         assertTrue(report.clean(), summary + "\nFindings, by kind:" + findings);
     }

@@ -35,6 +35,8 @@ final class CampaignReport {
     private final Map<String, Integer> byClass = new TreeMap<>();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
     private final Map<String, List<String>> findings = new TreeMap<>();
+    /** Per operation, the statuses it answered its own role: shows whether the bad requests reached validation. */
+    private final Map<String, Map<Integer, Integer>> ownRole = new TreeMap<>();
     private int requests;
     /** The answers of the current batch that got past authentication and roles, for a rows-changed finding. */
     private final List<String> batch = new ArrayList<>();
@@ -53,6 +55,9 @@ final class CampaignReport {
         byClass.merge(cls, 1, Integer::sum);
         byStatus.merge(status, 1, Integer::sum);
         String what = describe(op, role, probe) + " -> " + status;
+        if (role.equals(CampaignWorld.primaryRole(op.path()))) {
+            ownRole.computeIfAbsent(op.key(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        }
         if (status != 401 && status != 403) {
             batch.add("[" + probe.kind() + ": " + probe.where() + "] -> " + status);
         }
@@ -132,6 +137,12 @@ final class CampaignReport {
         return "Bad-input campaign: " + operations + " operations, " + requests + " requests in " + millis / 1000
                 + " s; by class " + byClass + "; by status " + byStatus + "; " + findings.values().stream()
                         .mapToInt(List::size).sum() + " findings in " + findings.size() + " kinds";
+    }
+
+    String perOperation() {
+        StringBuilder sb = new StringBuilder("\nAnswers to each operation's own role, by status:");
+        ownRole.forEach((op, statuses) -> sb.append("\n  ").append(op).append(' ').append(statuses));
+        return sb.toString();
     }
 
     String findingsText() {
