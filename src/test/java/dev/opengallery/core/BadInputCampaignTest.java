@@ -65,6 +65,7 @@ class BadInputCampaignTest {
         long checksumMillis = 0;
         Map<String, String> before = checksums.take();
         for (Op op : operations) {
+            world.freshTokens();
             List<Probe> probes = generator.probes(op);
             for (String role : CampaignWorld.ROLES) {
                 boolean taken = false;
@@ -90,7 +91,8 @@ class BadInputCampaignTest {
         String findings = report.findingsText();
         System.out.println(summary + findings);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "bad-input-campaign.txt"), summary + findings + report.perOperation() + "\n");
+        Files.writeString(Path.of("target", "bad-input-campaign.txt"),
+                summary + findings + report.perOperation() + "\n");
         LedgerCheck.balancesEqualLedgers(pool);
         assertTrue(report.clean(), summary + "\nFindings, by kind:" + findings);
     }

@@ -128,8 +128,8 @@ final class BadRequests {
         }
         // HTTP level: a too-long URI, oversized headers, a wrong method, an Accept the operation cannot produce
         String sep = uri.contains("?") ? "&" : "?";
-        out.add(new Probe("long-uri", "20000-character query", op.method(), uri + sep + "campaign=" + "u".repeat(20_000),
-                baseType, Map.of(), baseBytes, true));
+        out.add(new Probe("long-uri", "20000-character query", op.method(),
+                uri + sep + "campaign=" + "u".repeat(20_000), baseType, Map.of(), baseBytes, true));
         out.add(new Probe("oversized-headers", "a 20000-character header", op.method(), uri, baseType,
                 Map.of("X-Campaign-Padding", "h".repeat(20_000)), baseBytes, true));
         out.add(new Probe("method-not-allowed", "PATCH", "PATCH", uri, baseType, Map.of(), baseBytes, false));
@@ -167,7 +167,8 @@ final class BadRequests {
         StringBuilder sb = new StringBuilder(path);
         char sep = '?';
         for (Map.Entry<String, String> e : query.entrySet()) {
-            String v = e.getValue().startsWith("%") ? e.getValue() : URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8);
+            String v = e.getValue().startsWith("%") ? e.getValue()
+                    : URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8);
             sb.append(sep).append(e.getKey()).append('=').append(v);
             sep = '&';
         }

@@ -103,7 +103,8 @@ final class BodyMutations {
             int depth) {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) schema.path("properties")::fields) {
+        Iterable<Map.Entry<String, JsonNode>> properties = schema.path("properties")::fields;
+        for (Map.Entry<String, JsonNode> e : properties) {
             String name = e.getKey();
             JsonNode ps = e.getValue();
             List<Object> p = with(path, name);
@@ -150,7 +151,8 @@ final class BodyMutations {
                 bad.add(Map.entry("object-for-string", NODES.objectNode()));
                 bad.add(Map.entry("array-for-scalar", NODES.arrayNode().add("campaign")));
                 bad.add(Map.entry("oversized-string", NODES.textNode(OVERSIZED)));
-                if (required || schema.path("minLength").asInt(0) > 0 || schema.path("pattern").asText().equals("\\S")) {
+                if (required || schema.path("minLength").asInt(0) > 0
+                        || schema.path("pattern").asText().equals("\\S")) {
                     bad.add(Map.entry("blank-string", NODES.textNode("   ")));
                 }
                 switch (schema.path("format").asText()) {

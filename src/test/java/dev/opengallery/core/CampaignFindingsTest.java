@@ -81,7 +81,8 @@ class CampaignFindingsTest {
         profile(s);
         String license = listed(s, product("LICENSE", "SECURITY", "Accept AV", "x",
                 List.of(flatSpec("Seat", "ONE_TIME", "10.00"))));
-        String spec = Tokens.anonymous().get("/api/catalog/products/" + license).then().extract().path("specifications[0].id");
+        String spec = Tokens.anonymous().get("/api/catalog/products/" + license).then().extract()
+                .path("specifications[0].id");
         String c = Tokens.fresh("accept-cust");
         String account = accountOf(c);
         Map<String, Object> order = new HashMap<>(Map.of("productId", license, "specificationId", spec,
@@ -104,10 +105,11 @@ class CampaignFindingsTest {
                 + "\r\n--b--\r\n";
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String body : List.of(first, second, first, second)) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(root + "/api/supervision/flows/"
-                    + UUID.randomUUID() + "/request")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer "
-                            + token).header("Content-Type", "multipart/form-data; boundary=b")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/api/supervision/flows/" + UUID.randomUUID()
+                    + "/request")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertTrue(response.statusCode() == 400 || response.statusCode() == 404, response.body());
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         }
@@ -125,6 +127,7 @@ class CampaignFindingsTest {
         seller(f.seller).body(Map.of("username", "admin", "password", "   ", "managementUrl", "https://crm.example"))
                 .put("/api/seller/apps/" + app + "/application-info").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", is("password"));
-        assertEquals(0, count("select count(*) from subscription where id = $1::uuid and app_password is not null", app));
+        assertEquals(0, count("select count(*) from subscription where id = $1::uuid and app_password is not null",
+                app));
     }
 }

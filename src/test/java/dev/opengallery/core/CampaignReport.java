@@ -17,17 +17,21 @@ import dev.opengallery.core.OpenApiOperations.Op;
  */
 final class CampaignReport {
 
-    /** Kinds of finding that other work in progress addresses (strict JSON, HTTP-level problem documents, multipart). */
-    private static final Map<String, String> ELSEWHERE = Map.ofEntries(
-            Map.entry("accepted: float-for-integer", "strict JSON"), Map.entry("accepted: string-for-number", "strict JSON"),
-            Map.entry("accepted: enum-by-number", "strict JSON"), Map.entry("accepted: duplicate-key", "strict JSON"),
-            Map.entry("accepted: unknown-property", "strict JSON"), Map.entry("accepted: non-utf8-charset", "strict JSON"),
-            Map.entry("4xx without problem+json: 413", "HTTP edge"), Map.entry("4xx without problem+json: 414", "HTTP edge"),
-            Map.entry("4xx without problem+json: 431", "HTTP edge"), Map.entry("4xx without problem+json: 405", "HTTP edge"),
-            Map.entry("4xx without problem+json: 406", "HTTP edge"), Map.entry("4xx without problem+json: 415", "HTTP edge"),
-            Map.entry("5xx: truncated-multipart", "HTTP edge"), Map.entry("5xx: duplicate-key", "strict JSON"),
-            Map.entry("accepted: number-for-string", "strict JSON"), Map.entry("accepted: number-for-boolean", "strict JSON"),
-            Map.entry("accepted: string-for-boolean", "strict JSON"), Map.entry("accepted: malformed-json", "strict JSON"));
+    /** Kinds of finding that other work in progress addresses (strict JSON, HTTP-level problem documents). */
+    private static final Map<String, String> ELSEWHERE = new java.util.HashMap<>();
+
+    static {
+        for (String kind : List.of("float-for-integer", "string-for-number", "enum-by-number", "duplicate-key",
+                "unknown-property", "non-utf8-charset", "number-for-string", "number-for-boolean", "string-for-boolean",
+                "malformed-json")) {
+            ELSEWHERE.put("accepted: " + kind, "strict JSON");
+        }
+        ELSEWHERE.put("5xx: duplicate-key", "strict JSON");
+        for (int status : new int[] { 405, 406, 413, 414, 415, 431 }) {
+            ELSEWHERE.put("4xx without problem+json: " + status, "HTTP edge");
+        }
+        ELSEWHERE.put("5xx: truncated-multipart", "HTTP edge");
+    }
 
     private static final int EXAMPLES = 6;
 

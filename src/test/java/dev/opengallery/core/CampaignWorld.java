@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opengallery.core.OpenApiOperations.Op;
 import dev.opengallery.support.Tokens;
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Real objects the campaign's bad requests aim at, so that they reach body validation rather than stop at 404:
@@ -49,12 +50,17 @@ final class CampaignWorld {
         for (String role : ROLES) {
             if (!role.equals("anonymous")) {
                 subjects.put(role, "campaign-" + role + "-" + suffix);
-                tokens.put(role, Tokens.token(subjects.get(role), role));
             }
         }
+        freshTokens();
     }
 
-    private io.restassured.specification.RequestSpecification as(String role) {
+    /** New tokens for the same subjects (a token lives a few minutes; a slow machine's campaign may outlast it). */
+    void freshTokens() {
+        subjects.forEach((role, subject) -> tokens.put(role, Tokens.token(subject, role)));
+    }
+
+    private RequestSpecification as(String role) {
         return Tokens.as(subjects.get(role), role);
     }
 
@@ -70,7 +76,8 @@ final class CampaignWorld {
                 .path("seller.id");
         license = listed(seller, product("LICENSE", "SECURITY", "Campaign AV", "x",
                 List.of(flatSpec("Perpetual", "ONE_TIME", "300.00"))));
-        delistable = listed(seller, product("SAAS", "CRM", "Campaign Delistable", "x", List.of(flat2("B", "1.00", "10.00"))));
+        delistable = listed(seller, product("SAAS", "CRM", "Campaign Delistable", "x",
+                List.of(flat2("B", "1.00", "10.00"))));
         draft = create(seller, productBody("Campaign Draft"));
         submitted = create(seller, productBody("Campaign Submitted"));
         as(Roles.SELLER).post("/api/seller/products/" + submitted + "/submit").then().statusCode(200);
@@ -80,8 +87,8 @@ final class CampaignWorld {
                 .path("id");
         as(Roles.OPERATOR).body(Map.of("amount", "100000.00", "reference", "campaign-" + suffix))
                 .post("/api/operator/accounts/" + customerAccount + "/top-up").then().statusCode(200);
-        vpc = as(Roles.CUSTOMER).body(Map.of("name", "campaign-vpc", "cidr", "192.168.0.0/16")).post("/api/account/vpcs")
-                .then().statusCode(201).extract().path("id");
+        vpc = as(Roles.CUSTOMER).body(Map.of("name", "campaign-vpc", "cidr", "192.168.0.0/16"))
+                .post("/api/account/vpcs").then().statusCode(201).extract().path("id");
         favorite = as(Roles.CUSTOMER).body(Map.of("productId", saas, "specificationId", basic)).post("/api/favorites")
                 .then().statusCode(201).extract().path("id");
         unpaidOrder = order(saas, basic, "MONTHLY", null);
@@ -92,7 +99,8 @@ final class CampaignWorld {
                 .extract().path("items[0].id");
         invoice = as(Roles.CUSTOMER).body(Map.of("orderIds", List.of(paidOrder), "title", "Campaign Ltd", "taxId",
                 "TAX-CAMPAIGN")).post("/api/invoices").then().statusCode(201).extract().path("id");
-        offer = as(Roles.SELLER).body(offerBody()).post("/api/seller/offers").then().statusCode(201).extract().path("id");
+        offer = as(Roles.SELLER).body(offerBody()).post("/api/seller/offers").then().statusCode(201).extract()
+                .path("id");
         notification = as(Roles.CUSTOMER).get("/api/inbox").then().statusCode(200).extract().path("items[0].id");
         for (String role : subjects.keySet()) {
             account(role);
@@ -140,7 +148,8 @@ final class CampaignWorld {
 
     private static Map<String, Object> flat2(String name, String monthly, String yearly) {
         return new HashMap<>(Map.of("name", name, "pricingModel", "FLAT", "prices", List.of(
-                Map.of("billingMode", "MONTHLY", "unitPrice", monthly), Map.of("billingMode", "YEARLY", "unitPrice", yearly))));
+                Map.of("billingMode", "MONTHLY", "unitPrice", monthly),
+                Map.of("billingMode", "YEARLY", "unitPrice", yearly))));
     }
 
     /** The role an operation is meant for (the one that gets the oversized requests). */
@@ -196,13 +205,15 @@ final class CampaignWorld {
     JsonNode baseBody(Op op, BodyMutations bodies) {
         Object known = switch (op.bodySchemaName() == null ? "" : op.bodySchemaName()) {
             case "OrderRequest" -> orderBody(saas, basic, "MONTHLY");
-            case "QuoteRequest" -> Map.of("specificationId", basic, "billingMode", "MONTHLY", "quantity", 1, "periods", 1);
+            case "QuoteRequest" -> Map.of("specificationId", basic, "billingMode", "MONTHLY", "quantity", 1,
+                    "periods", 1);
             case "FavoriteRequest" -> Map.of("productId", saas, "specificationId", basic);
             case "ProductRequest" -> productBody("Campaign Product");
             case "OfferRequest" -> offerBody();
             case "PayRequest" -> Map.of("method", "BALANCE");
             case "TopUpRequest" -> Map.of("amount", 10, "reference", "campaign-operator-" + suffix);
-            case "ProviderTopUp" -> Map.of("accountId", otherAccount, "amount", 10, "reference", "campaign-pay-" + suffix);
+            case "ProviderTopUp" -> Map.of("accountId", otherAccount, "amount", 10, "reference",
+                    "campaign-pay-" + suffix);
             case "CreditRequest" -> Map.of("creditLimit", 100);
             case "ResellerRequest" -> Map.of("reseller", "Campaign Partners");
             // an ECS the service does not know: an event whose bad part is overlooked is still refused (404)
@@ -210,10 +221,11 @@ final class CampaignWorld {
             case "EcsEventBatch" -> Map.of("events", List.of(ecsEvent()));
             case "InvoiceRequest" -> Map.of("orderIds", List.of(paidOrder), "title", "Campaign Ltd", "taxId", "TAX-2");
             case "UpgradeRequest" -> Map.of("specificationId", pro, "quantity", 1);
-            case "SellerProfileRequest" -> Map.of("companyName", "Campaign Seller", "serviceEmail", "s@campaign.example",
-                    "servicePhone", "+1 415 555 0100", "supportRange", "Mon-Fri");
+            case "SellerProfileRequest" -> Map.of("companyName", "Campaign Seller", "serviceEmail",
+                    "s@campaign.example", "servicePhone", "+1 415 555 0100", "supportRange", "Mon-Fri");
             case "VpcRequest" -> Map.of("name", "campaign-vpc-2", "cidr", "10.0.0.0/16");
-            case "ApplicationInfoRequest" -> Map.of("username", "admin", "managementUrl", "https://crm.campaign.example");
+            case "ApplicationInfoRequest" -> Map.of("username", "admin", "managementUrl",
+                    "https://crm.campaign.example");
             case "FlowAccept" -> Map.of("confirmNoUnsubscribe", true);
             default -> null;
         };

@@ -44,7 +44,8 @@ final class MultipartForms {
         List<FormCase> out = new ArrayList<>();
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) schema.path("properties")::fields) {
+        Iterable<Map.Entry<String, JsonNode>> properties = schema.path("properties")::fields;
+        for (Map.Entry<String, JsonNode> e : properties) {
             String name = e.getKey();
             if (OpenApiOperations.type(e.getValue()).equals("array")) {
                 continue;
@@ -58,12 +59,14 @@ final class MultipartForms {
             out.add(new FormCase("oversized-string", "form " + name, contentType(),
                     form(with(name, BodyMutations.OVERSIZED), null)));
             if (name.equals("version")) {
-                out.add(new FormCase("non-numeric-string", "form version", contentType(), form(with(name, "abc"), null)));
+                out.add(new FormCase("non-numeric-string", "form version", contentType(),
+                        form(with(name, "abc"), null)));
                 out.add(new FormCase("huge-number", "form version", contentType(),
                         form(with(name, "99999999999999999999"), null)));
             }
             if (e.getValue().path("examples").path(0).asText().equals("true")) {
-                out.add(new FormCase("string-for-boolean", "form " + name, contentType(), form(with(name, "maybe"), null)));
+                out.add(new FormCase("string-for-boolean", "form " + name, contentType(),
+                        form(with(name, "maybe"), null)));
             }
         }
         out.add(new FormCase("disallowed-file-type", "files: application/x-msdownload", contentType(),

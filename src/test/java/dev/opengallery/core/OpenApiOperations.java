@@ -108,7 +108,8 @@ final class OpenApiOperations {
         });
         if (out.has("properties")) {
             ObjectNode props = json.createObjectNode();
-            out.get("properties").fields().forEachRemaining(e -> props.set(e.getKey(), resolve(e.getValue(), depth + 1)));
+            out.get("properties").fields()
+                    .forEachRemaining(e -> props.set(e.getKey(), resolve(e.getValue(), depth + 1)));
             out.set("properties", props);
         }
         if (out.has("items")) {

@@ -28,8 +28,8 @@ final class TableChecksums {
         }
         List<String> parts = new ArrayList<>();
         for (String t : tables) {
-            parts.add("select '" + t + "' as t, count(*)::text || ':' || coalesce(sum(('x' || substr(md5(r::text), 1, 15))"
-                    + "::bit(60)::bigint), 0)::text as h from \"" + t + "\" r");
+            parts.add("select '" + t + "' as t, count(*)::text || ':' || coalesce(sum(('x' || "
+                    + "substr(md5(r::text), 1, 15))::bit(60)::bigint), 0)::text as h from \"" + t + "\" r");
         }
         statement = String.join(" union all ", parts);
     }
