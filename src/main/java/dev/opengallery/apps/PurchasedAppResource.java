@@ -7,17 +7,19 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -188,8 +190,9 @@ public class PurchasedAppResource {
     @Operation(summary = "Unsubscribe", description = "Refunds to your account as the quote says and ends the app "
             + "(UNSUBSCRIBED). 422 for types and billing modes that cannot be unsubscribed; 409 while an invoice is "
             + "issued (until it is returned) or when the app is no longer live.")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<UnsubscriptionResult> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request) {
+    public Uni<UnsubscriptionResult> unsubscribe(@RestPath UUID id,
+            @RequestBody(required = false) @Valid UnsubscribeRequest request, @Context HttpHeaders headers) {
+        Params.jsonIfSent(headers, request);
         return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason()));
     }
 }

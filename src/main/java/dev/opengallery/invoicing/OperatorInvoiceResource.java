@@ -10,9 +10,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,8 +68,9 @@ public class OperatorInvoiceResource {
     @Path("/{id}/return")
     @Operation(summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
             + "RETURNED; its orders are free to be invoiced again and to be unsubscribed.")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<InvoiceView> returnInvoice(@RestPath UUID id, @Valid InvoiceView.Return request) {
+    public Uni<InvoiceView> returnInvoice(@RestPath UUID id,
+            @RequestBody(required = false) @Valid InvoiceView.Return request, @Context HttpHeaders headers) {
+        Params.jsonIfSent(headers, request);
         return account.id().chain(me -> invoices.operatorReturn(me, id, request == null ? null : request.reason()));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,7 +78,7 @@ public class OrderResource {
     @Schema(name = "PayRequest")
     public record PayRequest(
             @NotNull PaymentMethod method,
-            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Size(max = 26)
             @Schema(description = "Images paid after placing: the ECS login password again (it is never stored)",
                     writeOnly = true) String ecsPassword) {
         @Override

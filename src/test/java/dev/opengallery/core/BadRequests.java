@@ -104,7 +104,7 @@ final class BadRequests {
                     baseType, Map.of(p.name(), "k".repeat(201)), baseBytes, false));
         }
         if (json) {
-            for (BodyCase c : bodies.cases(op.body(), base)) {
+            for (BodyCase c : bodies.cases(op.body(), base, op.bodyRequired())) {
                 out.add(new Probe(c.kind(), "body " + c.where(), op.method(), uri, "application/json", Map.of(),
                         c.text().getBytes(StandardCharsets.UTF_8), false));
             }

@@ -70,7 +70,8 @@ final class BodyMutations {
         return o;
     }
 
-    List<BodyCase> cases(JsonNode schema, JsonNode base) {
+    /** The bad bodies; without a body at all (empty, or JSON null) only where the body is required. */
+    List<BodyCase> cases(JsonNode schema, JsonNode base, boolean required) {
         List<BodyCase> out = new ArrayList<>();
         String text = write(base);
         if (base.isObject()) {
@@ -79,18 +80,19 @@ final class BodyMutations {
             out.add(new BodyCase("unknown-property", "campaignUnknownProperty", write(unknown)));
             String first = base.fieldNames().hasNext() ? base.fieldNames().next() : firstProperty(schema);
             if (first != null) {
-                String sep = base.size() > 0 ? "," : "";
-                out.add(new BodyCase("duplicate-key", first,
-                        "{\"" + first + "\":\"campaign-duplicate\"" + sep + text.substring(1)));
+                String rest = base.size() > 0 ? "," + text.substring(1) : ",\"" + first + "\":\"campaign\"}";
+                out.add(new BodyCase("duplicate-key", first, "{\"" + first + "\":\"campaign-duplicate\"" + rest));
             }
         }
         out.add(new BodyCase("malformed-json", "truncated", text.substring(0, Math.max(1, text.length() / 2))));
         out.add(new BodyCase("malformed-json", "not JSON", "not json at all"));
         out.add(new BodyCase("malformed-json", "trailing garbage", text + " }{"));
-        out.add(new BodyCase("empty-body", "", ""));
+        if (required) {
+            out.add(new BodyCase("empty-body", "", ""));
+            out.add(new BodyCase("null-body", "null", "null"));
+        }
         out.add(new BodyCase("wrong-root-type", "array", "[" + text + "]"));
         out.add(new BodyCase("wrong-root-type", "string", "\"campaign\""));
-        out.add(new BodyCase("null-body", "null", "null"));
         out.add(new BodyCase("deeply-nested", "20000 nested arrays", "[".repeat(20_000) + "]".repeat(20_000)));
         return out;
     }
@@ -169,7 +171,10 @@ final class BodyMutations {
                 if (type.equals("integer")) {
                     bad.add(Map.entry("float-for-integer", NODES.numberNode(new BigDecimal("1.5"))));
                 }
-                bad.add(Map.entry("string-for-number", NODES.textNode("12")));
+                if (type.equals("integer")) {
+                    // (a decimal amount may be sent as a string holding a number, "10.00", by design)
+                    bad.add(Map.entry("string-for-number", NODES.textNode("12")));
+                }
                 bad.add(Map.entry("non-numeric-string", NODES.textNode("twelve")));
                 bad.add(Map.entry("boolean-for-number", NODES.booleanNode(true)));
                 bad.add(Map.entry("huge-number", NODES.numberNode(new BigDecimal("1E+400"))));

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import dev.opengallery.apps.AppFixtures;
 import dev.opengallery.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -61,6 +63,28 @@ class CampaignFindingsTest {
         operator().body(Map.of("reseller", "   ")).put(path).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", is("reseller"));
         operator().get("/api/operator/accounts/" + account).then().statusCode(200).body("reseller", nullValue());
+    }
+
+    @Test
+    void anOptionalBodyIsDocumentedSoAndMayBeLeftOut() throws Exception {
+        var doc = Tokens.anonymous().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String path : List.of("/api/invoices/{id}/return", "/api/invoices/{id}/reapply",
+                "/api/operator/invoices/{id}/return", "/api/apps/{id}/unsubscribe")) {
+            assertEquals(Boolean.FALSE, doc.get("paths.'" + path + "'.post.requestBody.required"), path);
+        }
+        assertEquals(Boolean.TRUE, doc.get("paths.'/api/orders'.post.requestBody.required"));
+        // without a body: nothing to refuse
+        String token = Tokens.token(Tokens.fresh("nobody"), "customer");
+        HttpResponse<String> bodyless = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                base.toString().replaceAll("/$", "") + "/api/invoices/" + UUID.randomUUID() + "/return"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, bodyless.statusCode(), bodyless.body());
+        // ... but one that is sent is JSON (a one-field record was read from a text/plain body as that field)
+        RestAssured.given().auth().oauth2(token).contentType("text/plain").body("{\"reason\":\"x\"}")
+                .post("/api/invoices/" + UUID.randomUUID() + "/return").then().statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -117,6 +141,21 @@ class CampaignFindingsTest {
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, next.statusCode(), next.body());
+    }
+
+    @Test
+    void anOverlongEcsPasswordIsRefusedWhenPaying() {
+        AppFixtures f = new AppFixtures();
+        String c = AppFixtures.customerWith("5000.00");
+        Map<String, Object> order = AppFixtures.order(f.saas, f.basic, "MONTHLY", null, 1);
+        order.remove("paymentMethod");
+        String id = customer(c).body(order).post("/api/orders").then().statusCode(201).extract().path("id");
+        customer(c).body(Map.of("method", "BALANCE", "ecsPassword", "x".repeat(100_000)))
+                .post("/api/orders/" + id + "/pay").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("ecsPassword"));
+        customer(c).get("/api/orders/" + id).then().statusCode(200).body("state", is("PENDING_PAYMENT"));
+        String balance = customer(c).get("/api/account").then().statusCode(200).extract().jsonPath().getString("balance");
+        assertEquals(0, new BigDecimal(balance).compareTo(new BigDecimal("5000.00")), balance);
     }
 
     @Test

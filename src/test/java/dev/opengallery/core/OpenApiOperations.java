@@ -19,8 +19,12 @@ final class OpenApiOperations {
     record Param(String in, String name, boolean required, JsonNode schema) {
     }
 
-    /** One operation; body is the resolved request-body schema (null without a body), bodyType its media type. */
-    record Op(String method, String path, List<Param> params, String bodyType, String bodySchemaName, JsonNode body) {
+    /**
+     * One operation; body is the resolved request-body schema (null without a body), bodyType its media type,
+     * bodyRequired whether the document says a body must be sent.
+     */
+    record Op(String method, String path, List<Param> params, String bodyType, String bodySchemaName, JsonNode body,
+            boolean bodyRequired) {
 
         List<Param> params(String in) {
             return params.stream().filter(p -> p.in().equals(in)).toList();
@@ -65,7 +69,8 @@ final class OpenApiOperations {
                         param.path("required").asBoolean(false), resolve(param.path("schema"))));
             }
         }
-        JsonNode content = resolve(op.path("requestBody")).path("content");
+        JsonNode requestBody = resolve(op.path("requestBody"));
+        JsonNode content = requestBody.path("content");
         String bodyType = null;
         String schemaName = null;
         JsonNode body = null;
@@ -77,7 +82,8 @@ final class OpenApiOperations {
             schemaName = schema.has("$ref") ? refName(schema.get("$ref").asText()) : null;
             body = resolve(schema);
         }
-        return new Op(method, path, List.copyOf(params), bodyType, schemaName, body);
+        return new Op(method, path, List.copyOf(params), bodyType, schemaName, body,
+                requestBody.path("required").asBoolean(false));
     }
 
     private static String refName(String ref) {
