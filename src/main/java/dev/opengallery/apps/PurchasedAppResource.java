@@ -10,6 +10,10 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -119,6 +124,7 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = RevealedPassword.class)))
     @APIResponse(responseCode = "429", description = "Revealed too often: try again later", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RevealedPassword>> reveal(@RestPath UUID id) {
         String subject = identity.getPrincipal().getName();
         return account.id().chain(me -> apps.reveal(me, subject, id)).map(r -> RestResponse.ResponseBuilder.ok(r)
@@ -142,6 +148,7 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = ChangeRequests.Result.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ChangeRequests.Result>> upgrade(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Upgrade request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
@@ -167,6 +174,7 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = ChangeRequests.Result.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ChangeRequests.Result>> expand(@RestPath UUID id,
             @Valid @NotNull ChangeRequests.Expansion request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
@@ -198,8 +206,10 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = UnsubscriptionResult.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
-    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request,
+    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id,
+            @RequestBody(required = false) @Valid UnsubscribeRequest request, @Context HttpHeaders headers,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
+        Params.jsonIfSent(headers, request);
         return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason(),
                 idempotencyKey));
     }

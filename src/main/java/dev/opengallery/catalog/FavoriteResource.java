@@ -14,6 +14,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,6 +91,7 @@ public class FavoriteResource {
             + "the same product and specification twice answers 409.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Favorite.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Favorite>> add(@Valid @NotNull FavoriteRequest request) {
         return products.findListed(request.productId()).map(p -> {
             checkChoices(p, request);

@@ -8,9 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,6 +68,7 @@ public class OperatorProductResource {
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject a release", description = "IN_REVIEW to REJECTED, with the reason the seller sees.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProductView> reject(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
         return move(id, ProductLifecycle.Action.REJECT, request.reason().trim());
     }
@@ -73,6 +76,7 @@ public class OperatorProductResource {
     @POST
     @Path("/{id}/delist")
     @Operation(summary = "Delist a product", description = "LISTED to DELISTED, with a reason.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProductView> delist(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
         return move(id, ProductLifecycle.Action.DELIST, request.reason().trim());
     }

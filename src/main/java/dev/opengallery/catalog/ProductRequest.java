@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,7 @@ public record ProductRequest(
         @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 currencies (opengallery.money.currencies, "
                 + "default USD and CNY); the first of them when absent") String currency,
         @NotEmpty @Size(max = 20) @Valid List<@NotNull SpecificationRequest> specifications,
-        @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {
+        @PositiveOrZero @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {
 
     @Schema(name = "SpecificationRequest")
     public record SpecificationRequest(

@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +56,7 @@ public class SellerProductResource {
             + "It stays a DRAFT, visible only to you, until you submit it and an operator approves it.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProductView.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ProductView>> create(@Valid @NotNull ProductRequest request) {
         return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
                 .chain(draft -> account.id()

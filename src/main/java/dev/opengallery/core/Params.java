@@ -4,12 +4,29 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.UUID;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
 /** Parses query parameters so that a malformed one answers 400 naming it (JAX-RS would answer 404). */
 public final class Params {
 
     public static final int MAX_PAGE_SIZE = 100;
 
     private Params() {
+    }
+
+    /**
+     * A body the method may also go without must still be JSON when one is sent: such a method cannot declare
+     * {@code @Consumes(APPLICATION_JSON)} (a POST without a body and without a Content-Type would answer 415), and
+     * a record of one String would otherwise be read from a text/plain body as that String.
+     */
+    public static void jsonIfSent(HttpHeaders headers, Object body) {
+        MediaType type = headers.getMediaType();
+        if (body != null && (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))
+                || !type.getType().equals("application"))) {
+            throw new ProblemException(415, "http-415", "Unsupported Media Type", "Send the body as application/json",
+                    null, null);
+        }
     }
 
     public static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {

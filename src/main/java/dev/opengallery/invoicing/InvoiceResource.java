@@ -10,10 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -45,6 +50,7 @@ public class InvoiceResource {
             + "answer 422. The orders' invoiceState becomes REQUESTED.")
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = InvoiceView.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<InvoiceView>> apply(@Valid @NotNull InvoiceView.Request request) {
         return account.id().chain(me -> invoices.apply(me, request)).map(i -> RestResponse.ResponseBuilder
                 .<InvoiceView> create(201).entity(i).location(URI.create("/api/invoices/" + i.id())).build());
@@ -72,7 +78,9 @@ public class InvoiceResource {
     @Operation(summary = "Ask to return an invoice", description = "An ISSUED invoice becomes RETURN_REQUESTED until an "
             + "operator returns it; a REQUESTED one (not issued yet) is withdrawn at once (RETURNED). A returned "
             + "invoice frees its orders: they can be invoiced again, and unsubscription is no longer blocked.")
-    public Uni<InvoiceView> askReturn(@RestPath UUID id, @Valid InvoiceView.Return request) {
+    public Uni<InvoiceView> askReturn(@RestPath UUID id,
+            @RequestBody(required = false) @Valid InvoiceView.Return request, @Context HttpHeaders headers) {
+        Params.jsonIfSent(headers, request);
         return account.id().chain(me -> invoices.askReturn(me, id, request == null ? null : request.reason()));
     }
 
@@ -80,7 +88,8 @@ public class InvoiceResource {
     @Path("/{id}/reapply")
     @Operation(summary = "Apply again for a returned invoice", description = "A RETURNED invoice is REQUESTED again over "
             + "the same orders, optionally with a new title or tax id (you may also apply for a new invoice).")
-    public Uni<InvoiceView> reapply(@RestPath UUID id, @Valid InvoiceView.Reapply request) {
+    public Uni<InvoiceView> reapply(@RestPath UUID id,
+            @RequestBody(required = false) @Valid InvoiceView.Reapply request) {
         return account.id().chain(me -> invoices.reapply(me, id, request));
     }
 }

@@ -6,11 +6,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -54,6 +59,7 @@ public class OperatorInvoiceResource {
     @Operation(summary = "Issue a requested invoice", description = "Gives it its invoice number (unique: a number "
             + "already given answers 409). Its orders' invoiceState becomes ISSUED, which blocks unsubscription until "
             + "the invoice is returned. An order refunded since the request answers 422.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InvoiceView> issue(@RestPath UUID id, @Valid @NotNull InvoiceView.Issue request) {
         return account.id().chain(me -> invoices.issue(me, id, request.number()));
     }
@@ -62,7 +68,9 @@ public class OperatorInvoiceResource {
     @Path("/{id}/return")
     @Operation(summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
             + "RETURNED; its orders are free to be invoiced again and to be unsubscribed.")
-    public Uni<InvoiceView> returnInvoice(@RestPath UUID id, @Valid InvoiceView.Return request) {
+    public Uni<InvoiceView> returnInvoice(@RestPath UUID id,
+            @RequestBody(required = false) @Valid InvoiceView.Return request, @Context HttpHeaders headers) {
+        Params.jsonIfSent(headers, request);
         return account.id().chain(me -> invoices.operatorReturn(me, id, request == null ? null : request.reason()));
     }
 }

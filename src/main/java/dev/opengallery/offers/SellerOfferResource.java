@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +46,7 @@ public class SellerOfferResource {
             + "(supervised products). The customer is notified by SMS, email and inbox with the offer's link.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = OfferView.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<OfferView>> create(@Valid @NotNull OfferRequest request) {
         return account.id().chain(me -> offers.create(me, request))
                 .map(o -> RestResponse.ResponseBuilder.<OfferView> created(URI.create("/api/seller/offers/" + o.id()))

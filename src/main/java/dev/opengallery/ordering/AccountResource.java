@@ -14,9 +14,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -119,6 +122,7 @@ public class AccountResource {
     @Operation(summary = "Create a VPC", description = "An image order needs one. Names are unique per account (409).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Vpc.class)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Vpc>> createVpc(@Valid @NotNull VpcRequest request) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
@@ -133,6 +137,7 @@ public class AccountResource {
     @Path("/vpcs/{id}/security-groups")
     @Operation(summary = "Create a security group in one of your VPCs")
     @APIResponse(responseCode = "201", description = "Created")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Void>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         return account.id().chain(me -> pool.preparedQuery("""

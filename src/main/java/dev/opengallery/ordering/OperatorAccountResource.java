@@ -12,11 +12,14 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -73,7 +76,7 @@ public class OperatorAccountResource {
     }
 
     @Schema(name = "ResellerRequest")
-    public record ResellerRequest(@Size(min = 1, max = 100)
+    public record ResellerRequest(@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
             @Schema(description = "The reseller's name; null detaches the account", example = "Acme Partners") String reseller) {
     }
 
@@ -151,6 +154,7 @@ public class OperatorAccountResource {
     @Path("/{id}/reseller")
     @Operation(summary = "Attach the account to a reseller (or detach it)", description = "A reseller's customers do "
             + "not pay their orders: the reseller does, and the amount shown is for reference.")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AccountView> reseller(@RestPath UUID id, @Valid @NotNull ResellerRequest request) {
         return pool.preparedQuery("update account set reseller = $2 where id = $1 returning id")
                 .execute(Tuple.of(id, request.reseller())).chain(rows -> accounts.find(id));

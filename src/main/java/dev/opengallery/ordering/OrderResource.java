@@ -10,9 +10,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,6 +73,7 @@ public class OrderResource {
             schema = @Schema(implementation = OrderView.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<OrderView>> place(@Valid @NotNull OrderRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.place(me, request, idempotencyKey));
@@ -78,7 +82,7 @@ public class OrderResource {
     @Schema(name = "PayRequest")
     public record PayRequest(
             @NotNull PaymentMethod method,
-            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Size(max = 26)
             @Schema(description = "Images paid after placing: the ECS login password again (it is never stored)",
                     writeOnly = true) String ecsPassword) {
         @Override
@@ -97,6 +101,7 @@ public class OrderResource {
             schema = @Schema(implementation = OrderView.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<OrderView>> pay(@RestPath UUID id, @Valid @NotNull PayRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> orders.pay(me, id, request.method(), idempotencyKey, request.ecsPassword()));

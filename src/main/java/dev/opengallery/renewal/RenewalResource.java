@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,6 +64,7 @@ public class RenewalResource {
             schema = @Schema(implementation = RenewalViews.Result.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RenewalViews.Result>> renew(@RestPath UUID subscriptionId,
             @Valid @NotNull RenewalViews.Request request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
