@@ -19,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -98,6 +99,7 @@ public class OperatorAccountResource {
 
     @POST
     @Path("/{id}/top-up")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Top up an account", description = "Credits the balance through the ledger. A reference "
             + "already credited is not credited again (the account is returned unchanged). Accepts an Idempotency-Key "
             + "(scoped to your operator account): the same key and body answer again (Idempotent-Replayed: true) and "

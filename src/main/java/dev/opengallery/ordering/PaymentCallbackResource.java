@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,6 +59,7 @@ public class PaymentCallbackResource {
     }
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A top-up completed at the payment provider", description = "Credits the account once per "
             + "reference: a repeated notification answers credited=false and changes nothing. Accepts an "
             + "Idempotency-Key: the same key and body answer as the first time (credited as then, "
