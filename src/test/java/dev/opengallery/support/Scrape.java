@@ -18,13 +18,13 @@ public final class Scrape {
     public static double value(String name, String... labels) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         double sum = 0;
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{([^}]*)})? (\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         while (m.find()) {
             boolean all = true;
             for (String l : labels) {
                 int eq = l.indexOf('=');
-                if (!m.group(1).contains(l.substring(0, eq) + "=\"" + l.substring(eq + 1) + "\"")) {
+                if (m.group(1) == null || !m.group(1).contains(l.substring(0, eq) + "=\"" + l.substring(eq + 1) + "\"")) {
                     all = false;
                     break;
                 }
