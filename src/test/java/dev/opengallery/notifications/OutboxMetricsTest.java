@@ -30,6 +30,9 @@ class OutboxMetricsTest {
     @Inject
     DatabaseGauges gauges;
 
+    @Inject
+    NotificationDeliveryJob job;
+
     static double pending(String channel) {
         return Scrape.value("opengallery_outbox_pending", "channel=" + channel);
     }
@@ -52,5 +55,13 @@ class OutboxMetricsTest {
         assertEquals(before - 1, pending("SMS"));
         // the compute-event outbox is a channel of the same gauge
         assertTrue(pending("COMPUTE") >= 0);
+    }
+
+    @Test
+    void aScheduledTickIsTimedLikeAnOperatorsRun() {
+        double before = Scrape.value("opengallery_job_runs_seconds_count", "job_name=notification-delivery", "outcome=success");
+        job.scheduled().await().indefinitely();
+        assertTrue(Scrape.value("opengallery_job_runs_seconds_count", "job_name=notification-delivery",
+                "outcome=success") >= before + 1);
     }
 }
