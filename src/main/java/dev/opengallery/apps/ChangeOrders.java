@@ -13,6 +13,7 @@ import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.ordering.Ledger;
+import dev.opengallery.ordering.OrderMetrics;
 import dev.opengallery.ordering.PaymentMethod;
 import dev.opengallery.ordering.PaymentRules;
 import dev.opengallery.catalog.ProductType;
@@ -50,6 +51,9 @@ public class ChangeOrders {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    OrderMetrics metrics;
 
     /**
      * @param method what the buyer asked for, checked by {@link PaymentRules} (a reseller's customer names none or
@@ -117,6 +121,8 @@ public class ChangeOrders {
                             .execute(Tuple.of(id, how.name(), ts)))
                             .chain(() -> event(conn, id, actorId, actorRole, "PENDING_PAYMENT", "COMPLETED",
                                     how == PaymentMethod.RESELLER ? "paid by reseller" : "paid by " + how))
+                            .invoke(() -> metrics.placedAndPaid(conn, s.productType().name(), line.kind().name(), how,
+                                    s.currency(), line.amountDue()))
                             .replaceWith(new Paid(id, how, paid));
                 });
     }

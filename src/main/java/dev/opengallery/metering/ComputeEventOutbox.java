@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -98,6 +99,7 @@ public class ComputeEventOutbox {
     }
 
     /** Sends up to {@code limit} due events once; answers how many changed state (sent or rescheduled). */
+    @TimedJob(JOB)
     public Uni<Integer> deliverDue(int limit) {
         if (url.isEmpty() || url.get().isBlank()) {
             LOG.debug("opengallery.compute.events-url is not set: SUSPEND/RESUME/RELEASE events stay in the outbox");

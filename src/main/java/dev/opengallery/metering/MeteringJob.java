@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -185,6 +186,9 @@ public class MeteringJob {
     @ConfigProperty(name = "opengallery.metering.work-mem", defaultValue = "256MB")
     String workMem;
 
+    @Inject
+    MeteringMetrics metrics;
+
     /** The first hour ever billed (opengallery.metering.earliest-hour), on the hour, if set. */
     public Optional<Instant> earliest() {
         return earliestHour.map(BillableUse::hourOf);
@@ -208,11 +212,13 @@ public class MeteringJob {
     }
 
     /** Bills every closed hour not billed yet (at most max-hours-per-run of them) and what late events made missing. */
+    @TimedJob(JOB)
     public Uni<Run> catchUp() {
         return run(null);
     }
 
     /** Bills one closed hour for every ECS (only what is missing: a second run charges nothing twice). */
+    @TimedJob(JOB)
     public Uni<Run> runForHour(Instant hour) {
         return run(hour);
     }
@@ -248,6 +254,7 @@ public class MeteringJob {
                                             r.getLong("accounts"), r.getBigDecimal("amount"), r.getBigDecimal("arrears"),
                                             suspends.rowCount(), nowTs);
                                 })))))
+                .invoke(run -> metrics.ran(run))
                 .invoke(run -> {
                     if (run.charges() > 0 || run.suspends() > 0) {
                         LOG.infof("Metering run %s billed %s to %s: %d charges, %d accounts, arrears %s, %d suspends",

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.TimedJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -108,6 +109,7 @@ public class NotificationDeliveryJob {
      *
      * @return how many deliveries changed state
      */
+    @TimedJob(JOB)
     public Uni<Integer> deliverDue(int limit) {
         if (limit < 1) {
             return Uni.createFrom().failure(new IllegalArgumentException("limit must be at least 1"));

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Roles;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +28,7 @@ public class MilestoneJobs {
     @Inject
     AppClock clock;
 
+    @TimedJob("overdue-milestone-bills")
     public Uni<JobRun> run() {
         return bills.markOverdue().map(n -> new JobRun("overdue-milestone-bills", n, clock.now().atOffset(ZoneOffset.UTC)));
     }

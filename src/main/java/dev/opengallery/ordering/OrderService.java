@@ -70,6 +70,9 @@ public class OrderService {
     @Inject
     MilestoneBills milestoneBills;
 
+    @Inject
+    OrderMetrics metrics;
+
     /** Everything an order needs, checked: product, specification, price, ECS choices. */
     record Checked(ProductView product, Specification spec, OrderPricing.Price price, EcsFlavor flavor,
             OrderRequest request, String reseller, OfferService.Applied offer, PaymentMethod method) {
@@ -263,6 +266,7 @@ public class OrderService {
                     $12, $13, $14, $15, $16, $17, $18, $19, 'PENDING_PAYMENT', $20, $21, $22, $23, $24, $25, $25)""")
                 .execute(t)
                 .chain(() -> event(conn, id, accountId, "customer", null, OrderState.PENDING_PAYMENT, "placed"))
+                .invoke(() -> metrics.placed(conn, c.product.type().name(), "NEW", c.method))
                 .chain(() -> c.offer == null ? Uni.createFrom().voidItem()
                         : offers.claim(conn, c.offer.offerId(), id).chain(() -> conn.preparedQuery(
                                 "update customer_order set offer_id = $2, milestone = $3 where id = $1")
@@ -344,7 +348,8 @@ public class OrderService {
                                             : "paid by " + method))
                             .chain(() -> opened(conn, o, now))
                             .chain(() -> catalog.recordPaidOrder(conn, o.productId(),
-                                    now.atOffset(ZoneOffset.UTC).toLocalDate()));
+                                    now.atOffset(ZoneOffset.UTC).toLocalDate()))
+                            .invoke(() -> metrics.paid(conn, o.productType().name(), o.kind(), method, o.currency(), o.amountDue()));
                 });
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -26,6 +27,7 @@ public class UnpaidOrderJob {
     @ConfigProperty(name = "opengallery.orders.unpaid-timeout", defaultValue = "24H")
     Duration unpaidTimeout;
 
+    @TimedJob("unpaid-orders")
     public Uni<JobRun> run() {
         return orders.cancelUnpaid(unpaidTimeout)
                 .map(n -> new JobRun("unpaid-orders", n, clock.now().atOffset(ZoneOffset.UTC)));

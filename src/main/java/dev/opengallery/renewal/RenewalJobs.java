@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Roles;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -36,10 +37,12 @@ public class RenewalJobs {
     @Inject
     AppClock clock;
 
+    @TimedJob(AUTO_RENEWALS)
     public Uni<JobRun> autoRenew() {
         return renewals.renewDue().map(n -> new JobRun(AUTO_RENEWALS, n, clock.now().atOffset(ZoneOffset.UTC)));
     }
 
+    @TimedJob(LIFECYCLE)
     public Uni<JobRun> lifecycle() {
         return lifecycle.run().map(n -> new JobRun(LIFECYCLE, n, clock.now().atOffset(ZoneOffset.UTC)));
     }

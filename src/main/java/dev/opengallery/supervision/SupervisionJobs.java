@@ -18,6 +18,7 @@ import dev.opengallery.jobs.JobRun;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
 import dev.opengallery.ordering.OrderService;
+import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -138,6 +139,7 @@ public class SupervisionJobs {
 
     // ---------------------------------------------------------------------------------- appealability
 
+    @TimedJob(APPEALABLE)
     public Uni<JobRun> runAppealable() {
         Instant now = clock.now();
         return loop(() -> pool.withTransaction(conn -> appealableBatch(conn, now)), 0)
@@ -203,6 +205,7 @@ public class SupervisionJobs {
 
     // ------------------------------------------------------------------------------------- completion
 
+    @TimedJob(COMPLETION)
     public Uni<JobRun> runCompletion() {
         Instant now = clock.now();
         return loop(() -> pool.withTransaction(conn -> completionBatch(conn, now)), 0)
@@ -252,6 +255,7 @@ public class SupervisionJobs {
 
     // ------------------------------------------------------------------------------------- auto-close
 
+    @TimedJob(AUTO_CLOSE)
     public Uni<JobRun> runAutoClose() {
         Instant now = clock.now();
         return loop(() -> pool.withTransaction(conn -> autoCloseBatch(conn, now)), 0)

@@ -66,6 +66,9 @@ class MeteringApiTest {
     ComputeEventOutbox outbox;
 
     @Inject
+    MeteringMetrics meteringMetrics;
+
+    @Inject
     Vertx vertx;
 
     @Inject
@@ -267,6 +270,7 @@ class MeteringApiTest {
         other.earliestHour = Optional.empty();
         other.maxHoursPerRun = 48;
         other.workMem = "64MB";
+        other.metrics = meteringMetrics;
         try {
             List<CompletableFuture<MeteringJob.Run>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {

@@ -1,0 +1,57 @@
+package dev.opengallery.core;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every endpoint is measured under its templated path, however many endpoints there are. */
+@QuarkusTest
+class HttpMetricsTest {
+
+    @Inject
+    HttpUriTagLimit limit;
+
+    @Test
+    void everyEndpointOfTheOpenApiDocumentIsMeasuredWithItsTemplatedUri() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> called = new ArrayList<>();
+        int operations = 0;
+        for (var e : paths.entrySet()) {
+            String template = e.getKey();
+            String concrete = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String method : e.getValue().keySet()) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    continue;
+                }
+                operations++;
+                // no token: a 401 (or a public endpoint's own answer) is measured like any other request
+                int status = given().contentType("application/json").body("{}").request(method.toUpperCase(), concrete)
+                        .then().extract().statusCode();
+                assertTrue(status < 500, method + " " + template + " answered " + status);
+            }
+            called.add(template);
+        }
+        // more than Quarkus's default of 100 uri tag values, so the default would have dropped some of them
+        assertTrue(called.size() > 100, "only " + called.size() + " templated paths");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> missing = called.stream()
+                .filter(t -> !metrics.contains("http_server_requests_seconds_count{") || !metrics.contains("uri=\"" + t + "\""))
+                .toList();
+        assertEquals(List.of(), missing, "templated paths missing from /q/metrics (" + operations + " operations called)");
+        // the limit was computed from the routing table, which knows every documented path
+        List<String> unknown = called.stream().filter(t -> !limit.templates().contains(t)).toList();
+        assertEquals(List.of(), unknown, "documented paths the routing table does not list");
+    }
+}
