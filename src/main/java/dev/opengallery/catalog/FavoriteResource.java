@@ -138,6 +138,14 @@ public class FavoriteResource {
                 .execute(Tuple.of(me, n, (long) p * n)).map(rows -> Page.of(rows, FavoriteResource::favorite, p, n)));
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getFavorite", summary = "One of your favorites", description = "The entry a save answered "
+            + "with in Location: the product, the saved choices and whether the product can still be bought.")
+    public Uni<Favorite> get(@RestPath UUID id) {
+        return account.id().chain(me -> one(id, me));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "removeFavorite", summary = "Remove a favorite",

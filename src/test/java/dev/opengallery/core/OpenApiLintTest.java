@@ -102,6 +102,18 @@ class OpenApiLintTest {
         if (op.path("description").asText("").isBlank()) {
             findings.add(where + ": no description");
         }
+        for (JsonNode requirement : op.path("security")) {
+            requirement.fields().forEachRemaining(e -> {
+                JsonNode scheme = doc.path("components").path("securitySchemes").path(e.getKey());
+                if (scheme.isMissingNode()) {
+                    findings.add(where + ": security scheme " + e.getKey() + " is not defined");
+                } else if (!Set.of("oauth2", "openIdConnect").contains(scheme.path("type").asText())
+                        && !e.getValue().isEmpty()) {
+                    findings.add(where + ": scopes " + e.getValue() + " on a " + scheme.path("type").asText()
+                            + " scheme, which has none");
+                }
+            });
+        }
         parameters(where, path, op);
         requestBody(where, op);
         responses(where, id, op);
@@ -290,11 +302,35 @@ class OpenApiLintTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("components").path("schemas").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> s = it.next();
             schemaExamples("schema " + s.getKey(), s.getValue());
+            decimals("schema " + s.getKey(), s.getValue());
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> p = it.next();
             p.getValue().forEach(op -> op.path("parameters").forEach(param -> schemaExamples(
                     p.getKey() + " parameter " + param.path("name").asText(), param.path("schema"))));
+        }
+    }
+
+    /**
+     * Money and other decimals are JSON numbers without a binary floating-point format (so that generated clients
+     * read them as decimals: BigDecimal in Java), each with an example.
+     */
+    private void decimals(String at, JsonNode schema) {
+        schema.path("properties").fields().forEachRemaining(p -> {
+            JsonNode type = p.getValue().path("type");
+            boolean number = type.asText().equals("number") || (type.isArray() && type.toString().contains("\"number\""));
+            if (number) {
+                if (p.getValue().has("format")) {
+                    findings.add(at + "." + p.getKey() + ": a number with format " + p.getValue().get("format"));
+                }
+                if (!p.getValue().has("examples") && !p.getValue().has("example")) {
+                    findings.add(at + "." + p.getKey() + ": a number without an example");
+                }
+            }
+            decimals(at + "." + p.getKey(), p.getValue());
+        });
+        if (schema.has("items")) {
+            decimals(at + "[]", schema.get("items"));
         }
     }
 
