@@ -43,7 +43,8 @@ public class CatalogResource {
 
     @GET
     @Path("/products")
-    @Operation(operationId = "searchProducts", summary = "Search listed products", description = "Full-text search over name, summary, tags and "
+    @Operation(operationId = "searchProducts", summary = "Search listed products", description = "Full-text search "
+            + "over name, summary, tags and "
             + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
             + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
             + "RELEVANCE with a query, NEWEST without. The same search asked again within 30 seconds is answered from a "
@@ -79,7 +80,8 @@ public class CatalogResource {
 
     @GET
     @Path("/products/{id}")
-    @Operation(operationId = "getProduct", summary = "Product details", description = "Specifications and prices, seller contact and support "
+    @Operation(operationId = "getProduct", summary = "Product details", description = "Specifications and prices, "
+            + "seller contact and support "
             + "range, product guide. Unlisted products answer 404.")
     public Uni<ProductView> product(@RestPath UUID id) {
         return products.findListed(id);
@@ -87,7 +89,8 @@ public class CatalogResource {
 
     @POST
     @Path("/products/{id}/quote")
-    @Operation(operationId = "quoteProduct", summary = "Price a purchase", description = "The price of a specification for a billing mode, "
+    @Operation(operationId = "quoteProduct", summary = "Price a purchase", description = "The price of a "
+            + "specification for a billing mode, "
             + "quantity and number of periods, from the same pricing function orders use. Changes nothing.")
     public Uni<QuoteView> quote(@RestPath UUID id, @Valid @NotNull QuoteRequest request) {
         return products.findListed(id).map(p -> QuoteView.quote(p, request));
@@ -95,7 +98,8 @@ public class CatalogResource {
 
     @GET
     @Path("/categories")
-    @Operation(operationId = "listCategories", summary = "Categories", description = "Every category, grouped as on the marketplace's "
+    @Operation(operationId = "listCategories", summary = "Categories", description = "Every category, grouped as on "
+            + "the marketplace's "
             + "menu. Not paged: the categories are a short fixed list (the menu shows them all).")
     public Uni<List<CatalogRepository.Category>> categories() {
         return products.categories();
@@ -103,7 +107,8 @@ public class CatalogResource {
 
     @GET
     @Path("/popular")
-    @Operation(operationId = "listPopularProducts", summary = "Popular applications", description = "Listed products with the most paid orders over the "
+    @Operation(operationId = "listPopularProducts", summary = "Popular applications", description = "Listed "
+            + "products with the most paid orders over the "
             + "last 30 days, most first. Products without paid orders in that window are not listed here. Not paged: "
             + "the top `limit` (1 to 50, default 10) only.")
     public Uni<List<ProductSummary>> popular(@RestQuery @Parameter(description = "How many products",
@@ -122,7 +127,8 @@ public class CatalogResource {
 
     @GET
     @Path("/sellers/{id}")
-    @Operation(operationId = "getSeller", summary = "Seller information", description = "Company, customer-service email and phone, support "
+    @Operation(operationId = "getSeller", summary = "Seller information", description = "Company, customer-service "
+            + "email and phone, support "
             + "range, and how many products the seller lists. Sellers without listed products answer 404.")
     public Uni<SellerPage> seller(@RestPath UUID id) {
         return pool.preparedQuery("""

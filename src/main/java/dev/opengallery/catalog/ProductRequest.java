@@ -28,7 +28,8 @@ public record ProductRequest(
         @Size(max = 5000) @Schema(description = "Template the buyer's request follows (SaaS and services)") String requestTemplate,
         @Size(max = 10) @Schema(description = "Recommended security groups (images only)") List<@NotBlank @Size(max = 64) String> securityGroups,
         @Schema(description = "SaaS: the buyer must authorise the use of their contact details") Boolean contactAuthorizationRequired,
-        @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 currencies (opengallery.money.currencies, "
+        @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 "
+                + "currencies (opengallery.money.currencies, "
                 + "default USD and CNY); the first of them when absent") String currency,
         @NotEmpty @Size(max = 20) @Valid List<@NotNull SpecificationRequest> specifications,
         @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {

@@ -38,7 +38,8 @@ public class SellerOfferResource {
     OfferService offers;
 
     @POST
-    @Operation(operationId = "createOffer", summary = "Make a private offer", description = "An exclusive discount (percentage, or a fixed price "
+    @Operation(operationId = "createOffer", summary = "Make a private offer", description = "An exclusive discount "
+            + "(percentage, or a fixed price "
             + "for the whole purchase, above 0: an offer never makes a product free) on one of your listed products, for one customer account, for an exact "
             + "specification, billing mode, quantity and duration, until it expires; optionally paid in milestones "
             + "(supervised products). The customer is notified by SMS, email and inbox with the offer's link.")
@@ -69,7 +70,8 @@ public class SellerOfferResource {
     @POST
     @Path("/{id}/withdraw")
     @Operation(operationId = "withdrawOffer", summary = "Withdraw an unused offer",
-            description = "An unused offer can no longer be used by the customer. A used or already withdrawn offer answers 409.")
+            description = "An unused offer can no longer be used by the customer. A used or already withdrawn offer "
+                    + "answers 409.")
     public Uni<OfferView> withdraw(@RestPath UUID id) {
         return account.id().chain(me -> offers.withdraw(id, me));
     }

@@ -58,14 +58,17 @@ public class AccountResource {
 
     @GET
     @Operation(operationId = "getAccount", summary = "Your balance, credit limit and reseller",
-            description = "The signed-in customer's account: currency, balance, credit limit and the credit still available, the offer credit limit and how much of it milestone orders use, and the reseller that pays its orders, if any. The account is created on first use.")
+            description = "The signed-in customer's account: currency, balance, credit limit and the credit still "
+                    + "available, the offer credit limit and how much of it milestone orders use, and the reseller "
+                    + "that pays its orders, if any. The account is created on first use.")
     public Uni<AccountView> get() {
         return account.id().chain(accounts::find);
     }
 
     @GET
     @Path("/ledger")
-    @Operation(operationId = "listLedgerEntries", summary = "Your ledger", description = "Every movement of your money, newest first; the balance is "
+    @Operation(operationId = "listLedgerEntries", summary = "Your ledger", description = "Every movement of your "
+            + "money, newest first; the balance is "
             + "their sum.")
     public Uni<Page<Accounts.LedgerEntryView>> ledger(@RestQuery Integer page, @RestQuery Integer size) {
         int p = Params.page(page);
@@ -95,7 +98,8 @@ public class AccountResource {
     @GET
     @Path("/vpcs")
     @Operation(operationId = "listVpcs", summary = "Your VPCs and their security groups",
-            description = "Every VPC of yours with the names of its security groups, oldest first. Not paged: an account keeps a handful of VPCs, and the image order form shows them all at once.")
+            description = "Every VPC of yours with the names of its security groups, oldest first. Not paged: an "
+                    + "account keeps a handful of VPCs, and the image order form shows them all at once.")
     public Uni<List<Vpc>> vpcs() {
         return account.id().chain(me -> pool.preparedQuery(VPCS + " group by v.id order by v.created_at, v.name")
                 .execute(Tuple.of(me)))
@@ -138,7 +142,8 @@ public class AccountResource {
 
     @POST
     @Path("/vpcs")
-    @Operation(operationId = "createVpc", summary = "Create a VPC", description = "An image order needs one. Names are unique per account (409).")
+    @Operation(operationId = "createVpc", summary = "Create a VPC", description = "An image order needs one. Names "
+            + "are unique per account (409).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Vpc.class)))
     public Uni<RestResponse<Vpc>> createVpc(@Valid @NotNull VpcRequest request) {
@@ -154,7 +159,8 @@ public class AccountResource {
     @POST
     @Path("/vpcs/{id}/security-groups")
     @Operation(operationId = "createSecurityGroup", summary = "Create a security group in one of your VPCs",
-            description = "Adds a named security group to one of your VPCs (names are unique per VPC: 409). Answers the VPC with all its security groups; Location names that VPC.")
+            description = "Adds a named security group to one of your VPCs (names are unique per VPC: 409). Answers "
+                    + "the VPC with all its security groups; Location names that VPC.")
     @APIResponse(responseCode = "201", description = "Created: the VPC with its security groups",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vpc.class)))
     public Uni<RestResponse<Vpc>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {

@@ -33,7 +33,8 @@ public class OperatorOrderResource {
 
     @GET
     @Path("/orders")
-    @Operation(operationId = "listOperatorOrders", summary = "All orders", description = "Newest first; filters by state, type, dates and buyer account.")
+    @Operation(operationId = "listOperatorOrders", summary = "All orders", description = "Newest first; filters by "
+            + "state, type, dates and buyer account.")
     public Uni<Page<OrderView>> list(@RestQuery String state, @RestQuery String type, @RestQuery String from,
             @RestQuery String to, @RestQuery String accountId, @RestQuery Integer page, @RestQuery Integer size) {
         return orders.list(OrderResource.filter(state, type, from, to, Params.uuid("accountId", accountId), null),
@@ -51,7 +52,8 @@ public class OperatorOrderResource {
     @POST
     @Path("/jobs/unpaid-orders/run")
     @Tag(name = "Operator: jobs")
-    @Operation(operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now", description = "Cancels orders unpaid 24 hours after they "
+    @Operation(operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now", description = "Cancels "
+            + "orders unpaid 24 hours after they "
             + "were placed (opengallery.orders.unpaid-timeout). Idempotent; safe while the scheduler also runs it.")
     public Uni<JobRun> runUnpaid() {
         return job.run();

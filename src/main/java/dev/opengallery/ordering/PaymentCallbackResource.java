@@ -58,7 +58,8 @@ public class PaymentCallbackResource {
     }
 
     @POST
-    @Operation(operationId = "reportProviderTopUp", summary = "A top-up completed at the payment provider", description = "Credits the account once per "
+    @Operation(operationId = "reportProviderTopUp", summary = "A top-up completed at the payment provider", description = "Credits "
+            + "the account once per "
             + "reference: a repeated notification answers credited=false and changes nothing. Accepts an "
             + "Idempotency-Key: the same key and body answer as the first time (credited as then, "
             + "Idempotent-Replayed: true) and credit nothing again; another body 422.")

@@ -68,7 +68,8 @@ public class CustomerFlowResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getFlow", summary = "One of your service flows", description = "With its operation records and attachments, "
+    @Operation(operationId = "getFlow", summary = "One of your service flows", description = "With its operation "
+            + "records and attachments, "
             + "appeals, what you can do now, whether and why you may appeal, and for SaaS the application information.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
         return me().chain(who -> service.find(id, who));
@@ -77,7 +78,8 @@ public class CustomerFlowResource {
     @POST
     @Path("/{id}/request")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "submitFlowRequest", summary = "Submit your request", description = "SaaS and services, while the flow waits for a request: "
+    @Operation(operationId = "submitFlowRequest", summary = "Submit your request", description = "SaaS and "
+            + "services, while the flow waits for a request: "
             + "the request follows the seller's template (see requestTemplate); services may add a requirement "
             + "description and attach files. The flow then waits for the seller." + FROZEN + VERSION)
     @APIResponse(responseCode = "413", description = "An attachment is larger than allowed", content = @Content(
@@ -93,7 +95,8 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/accept")
-    @Operation(operationId = "acceptDelivery", summary = "Accept the delivery", description = "confirmNoUnsubscribe must be true: an accepted service "
+    @Operation(operationId = "acceptDelivery", summary = "Accept the delivery", description = "confirmNoUnsubscribe "
+            + "must be true: an accepted service "
             + "cannot be unsubscribed from. The order completes 3 hours later (opengallery.supervision.complete-after); "
             + "for milestone orders, accepting milestone N generates the bill of milestone N+1 and the flow goes on "
             + "with milestone N+1." + FROZEN + VERSION)
@@ -112,7 +115,8 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/remind")
-    @Operation(operationId = "remindSeller", summary = "Remind the seller", description = "While it is the seller's turn, at most once per 24 hours "
+    @Operation(operationId = "remindSeller", summary = "Remind the seller", description = "While it is the seller's "
+            + "turn, at most once per 24 hours "
             + "(opengallery.supervision.reminder-interval; 422 before then). The seller gets an e-mail and a text "
             + "message. A reminder does not change the flow's state or version." + FROZEN)
     public Uni<FlowViews.FlowView> remind(@RestPath UUID id) {
@@ -121,7 +125,8 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/appeal")
-    @Operation(operationId = "appealFlow", summary = "Appeal to the operations manager", description = "Allowed when the seller has not updated "
+    @Operation(operationId = "appealFlow", summary = "Appeal to the operations manager", description = "Allowed "
+            + "when the seller has not updated "
             + "the flow for more than 5 days, has rejected your request 3 times, has delivered again after you "
             + "rejected the delivery twice, or after your third rejection (422 otherwise; the flow's appeal field "
             + "says when). Freezes the flow until an operator decides.")
@@ -131,7 +136,8 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/application-info/password")
-    @Operation(operationId = "revealFlowPassword", summary = "Reveal the SaaS application's initial password", description = "Before completion (the app "
+    @Operation(operationId = "revealFlowPassword", summary = "Reveal the SaaS application's initial password", description = "Before "
+            + "completion (the app "
             + "is not yet among your purchased apps). Each reveal is audited like the purchased apps' reveals and "
             + "recorded among the flow's operation records.")
     public Uni<FlowViews.RevealedPassword> revealPassword(@RestPath UUID id) {
@@ -143,7 +149,8 @@ public class CustomerFlowResource {
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(operationId = "downloadFlowAttachment", summary = "Download an attachment of one of your flows",
-            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). Only the flow's buyer, its seller and operators may download it.")
+            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). "
+                    + "Only the flow's buyer, its seller and operators may download it.")
     @APIResponse(responseCode = "200", description = "The file, with its content type",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {

@@ -21,7 +21,8 @@ public final class FlowRequests {
 
     @Schema(name = "FlowReason", description = "A reason (rejections, appeals), and optionally the version you read")
     public record ReasonRequest(
-            @Schema(description = "Why, in plain text (up to 2000 characters)", example = "The delivered report misses the migration plan")
+            @Schema(description = "Why, in plain text (up to 2000 characters)", example = "The delivered report "
+                    + "misses the migration plan")
             String reason,
             @Schema(description = "The flow's version you read; 409 if it changed since", example = "3") Long version) {
     }
@@ -39,7 +40,8 @@ public final class FlowRequests {
     public record DecisionRequest(
             @NotNull @Schema(description = "RESUME: back to where the flow was; COMPLETE: as if the buyer accepted; "
                     + "CANCEL: cancel the order and refund the buyer") SupervisionService.Decision decision,
-            @Schema(description = "Why (recorded and sent to both parties)", required = true, example = "The seller proved the delivery")
+            @Schema(description = "Why (recorded and sent to both parties)", required = true, example = "The seller "
+                    + "proved the delivery")
             @JsonProperty("note") String note) {
     }
 

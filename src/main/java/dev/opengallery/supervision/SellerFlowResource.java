@@ -58,7 +58,8 @@ public class SellerFlowResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getSellerFlow", summary = "One of your service flows", description = "With its operation records, attachments and "
+    @Operation(operationId = "getSellerFlow", summary = "One of your service flows", description = "With its "
+            + "operation records, attachments and "
             + "appeals, what you can do now, and whether you may appeal.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
         return me().chain(who -> service.find(id, who));
@@ -66,7 +67,8 @@ public class SellerFlowResource {
 
     @POST
     @Path("/{id}/reject-request")
-    @Operation(operationId = "rejectFlowRequest", summary = "Reject the buyer's request", description = "With a reason, before delivering; the buyer "
+    @Operation(operationId = "rejectFlowRequest", summary = "Reject the buyer's request", description = "With a "
+            + "reason, before delivering; the buyer "
             + "submits the request again. After 3 rejections the buyer may appeal." + CustomerFlowResource.FROZEN
             + CustomerFlowResource.VERSION)
     public Uni<FlowViews.FlowView> rejectRequest(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
@@ -76,7 +78,8 @@ public class SellerFlowResource {
     @POST
     @Path("/{id}/deliver")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "deliverFlow", summary = "Deliver", description = "When it is your turn: a note and optional attachments. Licenses are "
+    @Operation(operationId = "deliverFlow", summary = "Deliver", description = "When it is your turn: a note and "
+            + "optional attachments. Licenses are "
             + "delivered offline: offlineDeliveryConfirmed=true confirms it. SaaS: the application information "
             + "(username, initial password, management and frontend URLs) the buyer sees on the flow; fields left "
             + "out keep what an earlier delivery gave. The buyer then accepts or rejects." + CustomerFlowResource.FROZEN
@@ -93,7 +96,8 @@ public class SellerFlowResource {
 
     @POST
     @Path("/{id}/appeal")
-    @Operation(operationId = "appealSellerFlow", summary = "Appeal to the operations manager", description = "Allowed when the buyer has not acted on "
+    @Operation(operationId = "appealSellerFlow", summary = "Appeal to the operations manager", description = "Allowed "
+            + "when the buyer has not acted on "
             + "your delivery for more than 5 days, or after the buyer's third rejection (422 otherwise). Freezes the "
             + "flow until an operator decides.")
     public Uni<FlowViews.FlowView> appeal(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
@@ -104,7 +108,8 @@ public class SellerFlowResource {
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(operationId = "downloadSellerFlowAttachment", summary = "Download an attachment of one of your flows",
-            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). Only the flow's buyer, its seller and operators may download it.")
+            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). "
+                    + "Only the flow's buyer, its seller and operators may download it.")
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
             mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
