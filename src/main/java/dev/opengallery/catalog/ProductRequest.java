@@ -20,7 +20,8 @@ public record ProductRequest(
         @NotBlank @Schema(example = "CRM") String categoryCode,
         @NotBlank @Size(max = 200) @Schema(example = "CloudCRM Suite") String name,
         @NotBlank @Size(max = 500) @Schema(example = "Sales pipeline, contacts and quotes in one place") String summary,
-        @NotBlank @Size(max = 20000) String description,
+        @NotBlank @Size(max = 20000) @Schema(description = "The product page (plain text, up to 20000 characters)",
+                example = "CloudCRM Suite manages leads, deals and customer service for teams of 5 to 500.") String description,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
         @Size(max = 500) @Schema(example = "https://docs.example.com/cloudcrm") String guideUrl,
         @Schema(description = "Whether delivery runs through service supervision: always for licenses, professional "
@@ -28,7 +29,8 @@ public record ProductRequest(
         @Size(max = 5000) @Schema(description = "Template the buyer's request follows (SaaS and services)") String requestTemplate,
         @Size(max = 10) @Schema(description = "Recommended security groups (images only)") List<@NotBlank @Size(max = 64) String> securityGroups,
         @Schema(description = "SaaS: the buyer must authorise the use of their contact details") Boolean contactAuthorizationRequired,
-        @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 currencies (opengallery.money.currencies, "
+        @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 "
+                + "currencies (opengallery.money.currencies, "
                 + "default USD and CNY); the first of them when absent") String currency,
         @NotEmpty @Size(max = 20) @Valid List<@NotNull SpecificationRequest> specifications,
         @PositiveOrZero @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {

@@ -21,7 +21,8 @@ public final class FlowRequests {
 
     @Schema(name = "FlowReason", description = "A reason (rejections, appeals), and optionally the version you read")
     public record ReasonRequest(
-            @Schema(description = "Why, in plain text (up to 2000 characters)", example = "The delivered report misses the migration plan")
+            @Schema(description = "Why, in plain text (up to 2000 characters)", example = "The delivered report "
+                    + "misses the migration plan")
             String reason,
             @Schema(description = "The flow's version you read; 409 if it changed since", example = "3") Long version) {
     }
@@ -39,7 +40,8 @@ public final class FlowRequests {
     public record DecisionRequest(
             @NotNull @Schema(description = "RESUME: back to where the flow was; COMPLETE: as if the buyer accepted; "
                     + "CANCEL: cancel the order and refund the buyer") SupervisionService.Decision decision,
-            @Schema(description = "Why (recorded and sent to both parties)", required = true, example = "The seller proved the delivery")
+            @Schema(description = "Why (recorded and sent to both parties)", required = true, example = "The seller "
+                    + "proved the delivery")
             @JsonProperty("note") String note) {
     }
 
@@ -48,7 +50,8 @@ public final class FlowRequests {
     public static class RequestForm {
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "Your request, following the seller's request template (up to 10000 characters)", required = true)
+        @Schema(description = "Your request, following the seller's request template (up to 10000 characters)", required = true,
+                example = "Company: Example Ltd.\nAdmin e-mail: it@example.com")
         public String request;
 
         @RestForm
@@ -58,7 +61,7 @@ public final class FlowRequests {
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "The flow's version you read; 409 if it changed since")
+        @Schema(description = "The flow's version you read; 409 if it changed since", example = "4")
         public String version;
 
         @RestForm("files")
@@ -72,7 +75,8 @@ public final class FlowRequests {
     public static class DeliveryForm {
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "What was delivered (up to 10000 characters)", required = true)
+        @Schema(description = "What was delivered (up to 10000 characters)", required = true,
+                example = "Tenant created; log in at the management URL with the initial password")
         public String note;
 
         @RestForm
@@ -103,7 +107,7 @@ public final class FlowRequests {
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "The flow's version you read; 409 if it changed since")
+        @Schema(description = "The flow's version you read; 409 if it changed since", example = "4")
         public String version;
 
         @RestForm("files")
