@@ -168,6 +168,7 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Created: the VPC with its security groups",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vpc.class)))
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Vpc>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         return account.id().chain(me -> pool.preparedQuery("""
