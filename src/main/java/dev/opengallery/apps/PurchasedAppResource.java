@@ -198,7 +198,9 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = UnsubscriptionResult.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
-    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id, @Valid UnsubscribeRequest request,
+    public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
+            @Valid UnsubscribeRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> unsubscriptions.unsubscribe(me, id, request == null ? null : request.reason(),
                 idempotencyKey));

@@ -72,7 +72,9 @@ public class InvoiceResource {
     @Operation(summary = "Ask to return an invoice", description = "An ISSUED invoice becomes RETURN_REQUESTED until an "
             + "operator returns it; a REQUESTED one (not issued yet) is withdrawn at once (RETURNED). A returned "
             + "invoice frees its orders: they can be invoiced again, and unsubscription is no longer blocked.")
-    public Uni<InvoiceView> askReturn(@RestPath UUID id, @Valid InvoiceView.Return request) {
+    public Uni<InvoiceView> askReturn(@RestPath UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
+            @Valid InvoiceView.Return request) {
         return account.id().chain(me -> invoices.askReturn(me, id, request == null ? null : request.reason()));
     }
 

@@ -62,7 +62,9 @@ public class OperatorInvoiceResource {
     @Path("/{id}/return")
     @Operation(summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
             + "RETURNED; its orders are free to be invoiced again and to be unsubscribed.")
-    public Uni<InvoiceView> returnInvoice(@RestPath UUID id, @Valid InvoiceView.Return request) {
+    public Uni<InvoiceView> returnInvoice(@RestPath UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
+            @Valid InvoiceView.Return request) {
         return account.id().chain(me -> invoices.operatorReturn(me, id, request == null ? null : request.reason()));
     }
 }

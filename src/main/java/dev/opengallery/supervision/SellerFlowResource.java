@@ -103,7 +103,7 @@ public class SellerFlowResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Download an attachment of one of your flows")
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
-            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
         return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
     }
