@@ -109,7 +109,7 @@ public class AppService {
             case "RATE_LIMITED" -> throw new ProblemException(429, "rate-limited", "Too many requests",
                     "The password of this app can be revealed " + revealLimit + " times per " + human(revealWindow)
                             + "; try again after " + a.oldest().plus(revealWindow),
-                    null, null);
+                    null, null).retryAfter(secondsUntil(now, a.oldest().plus(revealWindow).toInstant()));
             default -> new RevealedPassword(id, readable(a.sealed(), id), ts,
                     (int) Math.max(0, revealLimit - a.used() - 1));
         });
@@ -124,6 +124,12 @@ public class AppService {
             throw ProblemException.unprocessable("The stored password of this app cannot be read; the seller must "
                     + "supply the application information again");
         }
+    }
+
+    /** Whole seconds from {@code now} until {@code then}, a started second counting whole. */
+    static long secondsUntil(Instant now, Instant then) {
+        long ms = Duration.between(now, then).toMillis();
+        return (ms + 999) / 1000;
     }
 
     static String human(Duration d) {

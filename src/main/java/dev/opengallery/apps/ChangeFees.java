@@ -1,5 +1,6 @@
 package dev.opengallery.apps;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class ChangeFees {
     public record Term(Instant startsAt, Instant expiresAt, int periods, BigDecimal listPrice) {
     }
 
+    @Schema(name = "ChangeFeeRule")
     public enum Rule {
         /** new daily x remaining x discount - original daily x remaining x discount */
         UPGRADE,

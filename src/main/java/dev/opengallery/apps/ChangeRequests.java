@@ -59,7 +59,7 @@ public final class ChangeRequests {
             @Schema(description = "The rate the subscription was bought with (1 = none)", example = "1") BigDecimal discount,
             @Schema(description = "Price of the original configuration for the term", example = "300.00") BigDecimal originalTermPrice,
             @Schema(description = "Price of the new configuration for the term", example = "600.00") BigDecimal newTermPrice,
-            @Schema(description = "Unit price of the tier the new total falls in (expansion)") BigDecimal newUnitPrice,
+            @Schema(description = "Unit price of the tier the new total falls in (expansion)", example = "10.00") BigDecimal newUnitPrice,
             @Schema(description = "Original price / term days (shown with 6 decimals)", example = "9.677419") BigDecimal originalDailyPrice,
             @Schema(description = "New price / term days; for VOLUME the daily unit price (6 decimals)", example = "19.354839") BigDecimal newDailyPrice,
             @Schema(description = "First term of the formula (6 decimals)", example = "309.677419") BigDecimal newTerm,

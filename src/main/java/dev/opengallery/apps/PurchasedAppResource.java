@@ -65,7 +65,7 @@ public class PurchasedAppResource {
     AppClock clock;
 
     @GET
-    @Operation(summary = "Your purchased apps", description = "Newest purchase first. Filters: type (product type), "
+    @Operation(operationId = "listApps", summary = "Your purchased apps", description = "Newest purchase first. Filters: type (product type), "
             + "state (ACTIVE, GRACE, RETENTION, RELEASED, UNSUBSCRIBED, CANCELED), productName (contains, any case), "
             + "expiringWithinDays (expires from now to that many days ahead). SaaS with service supervision is listed "
             + "once its supervision completes.")
@@ -102,7 +102,7 @@ public class PurchasedAppResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One purchased app", description = "Basic information (specification, quantity, billing mode, "
+    @Operation(operationId = "getApp", summary = "One purchased app", description = "Basic information (specification, quantity, billing mode, "
             + "start, expiry, state, auto-renewal), seller information, and for SaaS the application information "
             + "(username, management and frontend URLs, guide) without the password, with its history.")
     public Uni<PurchasedAppView> get(@RestPath UUID id) {
@@ -111,14 +111,17 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/password/reveal")
-    @Operation(summary = "Reveal a SaaS app's initial password", description = "The only answer that carries the "
+    @Operation(operationId = "revealAppPassword", summary = "Reveal a SaaS app's initial password", description = "The only answer that carries the "
             + "password. Every attempt is audited; a subscription's password can be revealed a limited number of "
             + "times per hour (opengallery.apps.reveal-limit per opengallery.apps.reveal-window), beyond that 429. "
             + "422 while the seller has not supplied it.")
     @APIResponse(responseCode = "200", description = "The password", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RevealedPassword.class)))
-    @APIResponse(responseCode = "429", description = "Revealed too often: try again later", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Revealed too often: try again after Retry-After seconds, when "
+            + "the oldest reveal in the window no longer counts", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)),
+            headers = @Header(name = "Retry-After", description = "Seconds until a reveal is allowed again",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")))
     public Uni<RestResponse<RevealedPassword>> reveal(@RestPath UUID id) {
         String subject = identity.getPrincipal().getName();
         return account.id().chain(me -> apps.reveal(me, subject, id)).map(r -> RestResponse.ResponseBuilder.ok(r)
@@ -127,7 +130,7 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/upgrade/quote")
-    @Operation(summary = "Price a specification upgrade", description = "Upgrade fee = new daily price x remaining days "
+    @Operation(operationId = "quoteUpgrade", summary = "Price a specification upgrade", description = "Upgrade fee = new daily price x remaining days "
             + "x discount - original daily price x remaining days x discount, rounded half-up once; shows its working. "
             + "Yearly/monthly SaaS only; a negative fee is a downgrade and answers 422. Changes nothing.")
     public Uni<ChangeRequests.Quote> quoteUpgrade(@RestPath UUID id, @Valid @NotNull ChangeRequests.Upgrade request) {
@@ -136,7 +139,7 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/upgrade")
-    @Operation(summary = "Upgrade the specification", description = "Places and pays (BALANCE or CREDIT) an UPGRADE "
+    @Operation(operationId = "upgradeApp", summary = "Upgrade the specification", description = "Places and pays (BALANCE or CREDIT) an UPGRADE "
             + "order for the quoted fee; once paid the app has the new specification. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Upgraded", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ChangeRequests.Result.class)),
@@ -150,7 +153,7 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/expansion/quote")
-    @Operation(summary = "Price a capacity expansion", description = "LINEAR and TIERED (and every model bought before "
+    @Operation(operationId = "quoteExpansion", summary = "Price a capacity expansion", description = "LINEAR and TIERED (and every model bought before "
             + "the cutover, 2023-06-12): unit price of the tier of the new total x total x remaining days x discount "
             + "- original price x remaining days x discount. VOLUME: unit price of the tier of the new total x added "
             + "units x remaining days x discount. Daily prices, rounded half-up once; shows its working.")
@@ -161,7 +164,7 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/expansion")
-    @Operation(summary = "Expand capacity (add users)", description = "Places and pays an EXPANSION order for the "
+    @Operation(operationId = "expandApp", summary = "Expand capacity (add users)", description = "Places and pays an EXPANSION order for the "
             + "quoted fee; once paid the app has the new quantity. " + IDEMPOTENCY)
     @APIResponse(responseCode = "201", description = "Expanded", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ChangeRequests.Result.class)),
@@ -175,7 +178,7 @@ public class PurchasedAppResource {
 
     @GET
     @Path("/{id}/unsubscription")
-    @Operation(summary = "Can this app be unsubscribed, and for what refund", description = "Yearly/monthly images: "
+    @Operation(operationId = "quoteUnsubscription", summary = "Can this app be unsubscribed, and for what refund", description = "Yearly/monthly images: "
             + "within 5 days of purchase everything paid, after that amount paid x unused days / days bought, rounded "
             + "down. Pay-per-use images, SaaS, licenses, services, content and hardware cannot be unsubscribed; an "
             + "issued invoice blocks it until returned. Changes nothing.")
@@ -189,7 +192,7 @@ public class PurchasedAppResource {
 
     @POST
     @Path("/{id}/unsubscribe")
-    @Operation(summary = "Unsubscribe", description = "Refunds to your account as the quote says and ends the app "
+    @Operation(operationId = "unsubscribeApp", summary = "Unsubscribe", description = "Refunds to your account as the quote says and ends the app "
             + "(UNSUBSCRIBED). 422 for types and billing modes that cannot be unsubscribed; 409 while an invoice is "
             + "issued (until it is returned) or when the app is no longer live. Accepts an Idempotency-Key: the same "
             + "key and body answer as the first time (Idempotent-Replayed: true) and refund nothing again; another "

@@ -38,7 +38,7 @@ public record PurchasedAppView(
         @Schema(description = "Yearly/monthly: when it is released unless renewed (expiry + 30 days)") OffsetDateTime releasesAt,
         OffsetDateTime releasedAt,
         OffsetDateTime unsubscribedAt,
-        @Schema(description = "What unsubscribing refunded") BigDecimal refundAmount,
+        @Schema(description = "What unsubscribing refunded", example = "338.49") BigDecimal refundAmount,
         @Schema(description = "Images: the ECS it runs on") String ecsId,
         AutoRenewalView autoRenewal,
         SellerInfo seller,

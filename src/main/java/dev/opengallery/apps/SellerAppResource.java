@@ -39,7 +39,7 @@ public class SellerAppResource {
     AppClock clock;
 
     @GET
-    @Operation(summary = "Purchased apps of your products", description = "Newest first; filters by product type and "
+    @Operation(operationId = "listSellerApps", summary = "Purchased apps of your products", description = "Newest first; filters by product type and "
             + "state. Includes SaaS apps whose supervision is still open, so you can supply their application "
             + "information. Never shows passwords.")
     public Uni<Page<SellerAppView>> list(@RestQuery String type, @RestQuery String state, @RestQuery Integer page,
@@ -54,14 +54,15 @@ public class SellerAppResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One purchased app of your products")
+    @Operation(operationId = "getSellerApp", summary = "One purchased app of your products",
+            description = "A purchased app of one of your products: buyer, specification, quantity, billing mode, expiry, state and its application information (never the password).")
     public Uni<SellerAppView> get(@RestPath UUID id) {
         return account.id().chain(me -> apps.sellerFind(me, id));
     }
 
     @PUT
     @Path("/{id}/application-info")
-    @Operation(summary = "Supply or rotate a SaaS app's application information", description = "Username, initial "
+    @Operation(operationId = "supplyApplicationInfo", summary = "Supply or rotate a SaaS app's application information", description = "Username, initial "
             + "password (required the first time; kept when left out later), management URL, frontend URL, guide. "
             + "The password is stored encrypted and is never returned here; the buyer is notified.")
     public Uni<SellerAppView> supply(@RestPath UUID id, @Valid @NotNull ApplicationInfoRequest request) {

@@ -1,5 +1,6 @@
 package dev.opengallery.apps;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,6 +65,7 @@ public record Subscription(
         OffsetDateTime appInfoUpdatedAt) {
 
     /** ACTIVE until expiry, then GRACE, RETENTION, RELEASED; UNSUBSCRIBED by the buyer; CANCELED with its order. */
+    @Schema(name = "AppStatus")
     public enum Status {
         ACTIVE, GRACE, RETENTION, RELEASED, UNSUBSCRIBED, CANCELED;
 

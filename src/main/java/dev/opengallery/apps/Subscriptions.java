@@ -1,5 +1,6 @@
 package dev.opengallery.apps;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -109,6 +110,7 @@ public class Subscriptions {
         return pool.preparedQuery(sql).execute(args).map(rows -> Page.of(rows, Subscriptions::of, page, size));
     }
 
+    @Schema(name = "AppEvent")
     public record Event(OffsetDateTime at, UUID actorId, String actorRole, String kind, String fromStatus,
             String toStatus, UUID orderId, String note) {
     }

@@ -1,5 +1,6 @@
 package dev.opengallery.apps;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class UnsubscriptionRules {
     private UnsubscriptionRules() {
     }
 
+    @Schema(name = "UnsubscriptionRule")
     public enum Rule {
         /** Within the first days after the purchase: everything paid comes back. */
         FULL_REFUND,

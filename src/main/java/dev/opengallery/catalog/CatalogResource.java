@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,9 +20,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.opengallery.core.Page;
-import dev.opengallery.core.Problem;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +29,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** What anyone browsing the marketplace sees: listed products only. */
 @Path("/api/catalog")
 @PermitAll
-@APIResponse(responseCode = "400", description = "Invalid request: the offending fields are listed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Catalogue")
 public class CatalogResource {
 
@@ -47,7 +43,7 @@ public class CatalogResource {
 
     @GET
     @Path("/products")
-    @Operation(summary = "Search listed products", description = "Full-text search over name, summary, tags and "
+    @Operation(operationId = "searchProducts", summary = "Search listed products", description = "Full-text search over name, summary, tags and "
             + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
             + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
             + "RELEVANCE with a query, NEWEST without. The same search asked again within 30 seconds is answered from a "
@@ -57,9 +53,12 @@ public class CatalogResource {
             @RestQuery @Parameter(example = "CRM") String category,
             @RestQuery @Parameter(schema = @Schema(implementation = ProductType.class)) String type,
             @RestQuery @Parameter(schema = @Schema(implementation = BillingMode.class)) String billingMode,
-            @RestQuery @Parameter(description = "Seller account id") String sellerId,
-            @RestQuery @Parameter(example = "10") String minPrice,
-            @RestQuery @Parameter(example = "500") String maxPrice,
+            @RestQuery @Parameter(description = "Seller account id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String sellerId,
+            @RestQuery @Parameter(description = "Lowest fromPrice, in the product's currency",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0"), example = "10") String minPrice,
+            @RestQuery @Parameter(description = "Highest fromPrice, in the product's currency",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0"), example = "500") String maxPrice,
             @RestQuery @Parameter(schema = @Schema(implementation = SearchCriteria.Sort.class)) String sort,
             @RestQuery @Parameter(example = "0") Integer page,
             @RestQuery @Parameter(example = "20") Integer size) {
@@ -80,7 +79,7 @@ public class CatalogResource {
 
     @GET
     @Path("/products/{id}")
-    @Operation(summary = "Product details", description = "Specifications and prices, seller contact and support "
+    @Operation(operationId = "getProduct", summary = "Product details", description = "Specifications and prices, seller contact and support "
             + "range, product guide. Unlisted products answer 404.")
     public Uni<ProductView> product(@RestPath UUID id) {
         return products.findListed(id);
@@ -88,7 +87,7 @@ public class CatalogResource {
 
     @POST
     @Path("/products/{id}/quote")
-    @Operation(summary = "Price a purchase", description = "The price of a specification for a billing mode, "
+    @Operation(operationId = "quoteProduct", summary = "Price a purchase", description = "The price of a specification for a billing mode, "
             + "quantity and number of periods, from the same pricing function orders use. Changes nothing.")
     public Uni<QuoteView> quote(@RestPath UUID id, @Valid @NotNull QuoteRequest request) {
         return products.findListed(id).map(p -> QuoteView.quote(p, request));
@@ -96,16 +95,20 @@ public class CatalogResource {
 
     @GET
     @Path("/categories")
-    @Operation(summary = "Categories", description = "Every category, grouped as on the marketplace's menu.")
+    @Operation(operationId = "listCategories", summary = "Categories", description = "Every category, grouped as on the marketplace's "
+            + "menu. Not paged: the categories are a short fixed list (the menu shows them all).")
     public Uni<List<CatalogRepository.Category>> categories() {
         return products.categories();
     }
 
     @GET
     @Path("/popular")
-    @Operation(summary = "Popular applications", description = "Listed products with the most paid orders over the "
-            + "last 30 days, most first. Products without paid orders in that window are not listed here.")
-    public Uni<List<ProductSummary>> popular(@RestQuery @Parameter(example = "10") Integer limit) {
+    @Operation(operationId = "listPopularProducts", summary = "Popular applications", description = "Listed products with the most paid orders over the "
+            + "last 30 days, most first. Products without paid orders in that window are not listed here. Not paged: "
+            + "the top `limit` (1 to 50, default 10) only.")
+    public Uni<List<ProductSummary>> popular(@RestQuery @Parameter(description = "How many products",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "10"), example = "10")
+            Integer limit) {
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > 50) {
             throw ProblemException.invalid("limit", "must be between 1 and 50");
@@ -113,13 +116,13 @@ public class CatalogResource {
         return search.popular(n);
     }
 
-    @Schema(name = "SellerPage")
+    @Schema(name = "SellerDetails", description = "A seller as buyers see it")
     public record SellerPage(SellerInfo seller, @Schema(example = "12") long listedProducts) {
     }
 
     @GET
     @Path("/sellers/{id}")
-    @Operation(summary = "Seller information", description = "Company, customer-service email and phone, support "
+    @Operation(operationId = "getSeller", summary = "Seller information", description = "Company, customer-service email and phone, support "
             + "range, and how many products the seller lists. Sellers without listed products answer 404.")
     public Uni<SellerPage> seller(@RestPath UUID id) {
         return pool.preparedQuery("""

@@ -84,7 +84,7 @@ public class FavoriteResource {
     }
 
     @POST
-    @Operation(summary = "Save a product to your list", description = "The product must be listed; a saved "
+    @Operation(operationId = "addFavorite", summary = "Save a product to your list", description = "The product must be listed; a saved "
             + "specification must be one of its own, and saved choices must be ones it can be bought with. Saving "
             + "the same product and specification twice answers 409.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
@@ -129,7 +129,7 @@ public class FavoriteResource {
     }
 
     @GET
-    @Operation(summary = "Your favorites", description = "Newest first.")
+    @Operation(operationId = "listFavorites", summary = "Your favorites", description = "Newest first.")
     public Uni<Page<Favorite>> list(@RestQuery Integer page, @RestQuery Integer size) {
         int p = Params.page(page);
         int n = Params.size(size);
@@ -138,9 +138,18 @@ public class FavoriteResource {
                 .execute(Tuple.of(me, n, (long) p * n)).map(rows -> Page.of(rows, FavoriteResource::favorite, p, n)));
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getFavorite", summary = "One of your favorites", description = "The entry a save answered "
+            + "with in Location: the product, the saved choices and whether the product can still be bought.")
+    public Uni<Favorite> get(@RestPath UUID id) {
+        return account.id().chain(me -> one(id, me));
+    }
+
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a favorite")
+    @Operation(operationId = "removeFavorite", summary = "Remove a favorite",
+            description = "Deletes the entry from your list. The product itself is not affected; another account's entry answers 404.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<RestResponse<Void>> remove(@RestPath UUID id) {
         return account.id().chain(me -> pool.preparedQuery("delete from favorite where id = $1 and account_id = $2")
@@ -154,7 +163,7 @@ public class FavoriteResource {
 
     @GET
     @Path("/{id}/purchase")
-    @Operation(summary = "Buy from your list", description = "The saved choices, completed and priced, ready to "
+    @Operation(operationId = "getFavoritePurchase", summary = "Buy from your list", description = "The saved choices, completed and priced, ready to "
             + "place an order with. 404 when the product is no longer listed.")
     public Uni<Purchase> purchase(@RestPath UUID id) {
         return account.id().chain(me -> one(id, me)).chain(f -> products.findListed(f.productId()).map(p -> {

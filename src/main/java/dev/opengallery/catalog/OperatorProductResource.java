@@ -41,7 +41,7 @@ public class OperatorProductResource {
     }
 
     @GET
-    @Operation(summary = "Products by state", description = "The review queue by default (IN_REVIEW, oldest "
+    @Operation(operationId = "listOperatorProducts", summary = "Products by state", description = "The review queue by default (IN_REVIEW, oldest "
             + "submission first); any state with ?status=.")
     public Uni<Page<ProductSummary>> list(@RestQuery String status, @RestQuery Integer page, @RestQuery Integer size) {
         String wanted = status == null ? ProductStatus.IN_REVIEW.name() : status;
@@ -51,28 +51,29 @@ public class OperatorProductResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A product in any state")
+    @Operation(operationId = "getOperatorProduct", summary = "A product in any state",
+            description = "A product in any state (DRAFT, IN_REVIEW, LISTED, REJECTED, DELISTED) with its specifications, prices, seller contact and the reason of a rejection or delisting.")
     public Uni<ProductView> get(@RestPath UUID id) {
         return products.findAny(id);
     }
 
     @POST
     @Path("/{id}/approve")
-    @Operation(summary = "Approve a release", description = "IN_REVIEW to LISTED: buyers can find and buy it.")
+    @Operation(operationId = "approveProduct", summary = "Approve a release", description = "IN_REVIEW to LISTED: buyers can find and buy it.")
     public Uni<ProductView> approve(@RestPath UUID id) {
         return move(id, ProductLifecycle.Action.APPROVE, null);
     }
 
     @POST
     @Path("/{id}/reject")
-    @Operation(summary = "Reject a release", description = "IN_REVIEW to REJECTED, with the reason the seller sees.")
+    @Operation(operationId = "rejectProduct", summary = "Reject a release", description = "IN_REVIEW to REJECTED, with the reason the seller sees.")
     public Uni<ProductView> reject(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
         return move(id, ProductLifecycle.Action.REJECT, request.reason().trim());
     }
 
     @POST
     @Path("/{id}/delist")
-    @Operation(summary = "Delist a product", description = "LISTED to DELISTED, with a reason.")
+    @Operation(operationId = "delistOperatorProduct", summary = "Delist a product", description = "LISTED to DELISTED, with a reason.")
     public Uni<ProductView> delist(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
         return move(id, ProductLifecycle.Action.DELIST, request.reason().trim());
     }

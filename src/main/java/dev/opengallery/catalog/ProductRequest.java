@@ -19,7 +19,8 @@ public record ProductRequest(
         @NotBlank @Schema(example = "CRM") String categoryCode,
         @NotBlank @Size(max = 200) @Schema(example = "CloudCRM Suite") String name,
         @NotBlank @Size(max = 500) @Schema(example = "Sales pipeline, contacts and quotes in one place") String summary,
-        @NotBlank @Size(max = 20000) String description,
+        @NotBlank @Size(max = 20000) @Schema(description = "The product page (plain text, up to 20000 characters)",
+                example = "CloudCRM Suite manages leads, deals and customer service for teams of 5 to 500.") String description,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
         @Size(max = 500) @Schema(example = "https://docs.example.com/cloudcrm") String guideUrl,
         @Schema(description = "Whether delivery runs through service supervision: always for licenses, professional "

@@ -1,5 +1,6 @@
 package dev.opengallery.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ public record SearchCriteria(
         int page,
         int size) {
 
+    @Schema(name = "SearchSort")
     public enum Sort {
         /** Full-text rank (only with a text query; without one it falls back to NEWEST). */
         RELEVANCE,

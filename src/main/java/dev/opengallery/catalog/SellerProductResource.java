@@ -50,7 +50,7 @@ public class SellerProductResource {
     Currencies currencies;
 
     @POST
-    @Operation(summary = "Create a product draft", description = "The product with its specifications and prices. "
+    @Operation(operationId = "createProduct", summary = "Create a product draft", description = "The product with its specifications and prices. "
             + "It stays a DRAFT, visible only to you, until you submit it and an operator approves it.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProductView.class)))
@@ -64,7 +64,7 @@ public class SellerProductResource {
     }
 
     @GET
-    @Operation(summary = "Your products", description = "Newest first, in every state or in one.")
+    @Operation(operationId = "listSellerProducts", summary = "Your products", description = "Newest first, in every state or in one.")
     public Uni<Page<ProductSummary>> list(@RestQuery String status, @RestQuery Integer page, @RestQuery Integer size) {
         ProductStatus s = Params.enumOf(ProductStatus.class, "status", status);
         int p = Params.page(page);
@@ -74,14 +74,15 @@ public class SellerProductResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your products, in any state")
+    @Operation(operationId = "getSellerProduct", summary = "One of your products, in any state",
+            description = "One of your products in any state, with its specifications, prices, the reason of a rejection or delisting, and its version (send it back when editing).")
     public Uni<ProductView> get(@RestPath UUID id) {
         return account.id().chain(seller -> products.findForSeller(id, seller));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Edit a product", description = "Allowed for DRAFT, REJECTED and DELISTED products; the "
+    @Operation(operationId = "updateProduct", summary = "Edit a product", description = "Allowed for DRAFT, REJECTED and DELISTED products; the "
             + "product becomes a DRAFT again. Send the version you read: a stale one answers 409. A specification "
             + "whose name stays keeps its id (buyers, offers and favorites go on naming it); one left out is removed; "
             + "buyers keep the prices they bought at.")
@@ -97,7 +98,7 @@ public class SellerProductResource {
 
     @POST
     @Path("/{id}/submit")
-    @Operation(summary = "Submit for review", description = "DRAFT, REJECTED or DELISTED to IN_REVIEW. Needs your "
+    @Operation(operationId = "submitProduct", summary = "Submit for review", description = "DRAFT, REJECTED or DELISTED to IN_REVIEW. Needs your "
             + "seller profile (buyers see its contact details and support range).")
     public Uni<ProductView> submit(@RestPath UUID id) {
         return account.id().chain(seller -> Panache.withSession(() -> SellerProfile.<SellerProfile> findById(seller)).onItem()
@@ -108,14 +109,14 @@ public class SellerProductResource {
 
     @POST
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw from review", description = "IN_REVIEW back to DRAFT.")
+    @Operation(operationId = "withdrawProduct", summary = "Withdraw from review", description = "IN_REVIEW back to DRAFT.")
     public Uni<ProductView> withdraw(@RestPath UUID id) {
         return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.WITHDRAW));
     }
 
     @POST
     @Path("/{id}/delist")
-    @Operation(summary = "Delist a product", description = "LISTED to DELISTED: buyers no longer see it.")
+    @Operation(operationId = "delistSellerProduct", summary = "Delist a product", description = "LISTED to DELISTED: buyers no longer see it.")
     public Uni<ProductView> delist(@RestPath UUID id) {
         return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.DELIST));
     }

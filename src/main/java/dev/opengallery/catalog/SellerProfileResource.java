@@ -33,7 +33,7 @@ public class SellerProfileResource {
     AppClock clock;
 
     @GET
-    @Operation(summary = "Your seller profile", description = "404 until you have created it with PUT.")
+    @Operation(operationId = "getSellerProfile", summary = "Your seller profile", description = "404 until you have created it with PUT.")
     public Uni<SellerProfileView> get() {
         return account.id().chain(id -> Panache.withSession(() -> SellerProfile.<SellerProfile> findById(id)))
                 .map(p -> {
@@ -45,7 +45,7 @@ public class SellerProfileResource {
     }
 
     @PUT
-    @Operation(summary = "Create or update your seller profile", description = "Company name, customer-service "
+    @Operation(operationId = "saveSellerProfile", summary = "Create or update your seller profile", description = "Company name, customer-service "
             + "email and phone, and support range, shown to buyers on every product. Updates must send the version "
             + "they read; a stale version answers 409.")
     public Uni<SellerProfileView> put(@Valid @NotNull SellerProfileRequest request) {

@@ -29,7 +29,7 @@ public class DevOidcResource {
     }
 
     @GET
-    @Operation(summary = "Dev mode: the OIDC Dev Service's token endpoint and users")
+    @Operation(operationId = "getDevOidc", summary = "Dev mode: the OIDC Dev Service's token endpoint and users")
     public DevOidc info() {
         Config config = ConfigProvider.getConfig();
         String url = config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).orElse("");

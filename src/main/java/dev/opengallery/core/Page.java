@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a listing, with the total count of matching items. */
-@Schema(name = "Page")
+@Schema(description = "One page of a listing: the items, the total count of matching items, and the page and size asked for")
 public record Page<T>(
         @Schema(description = "Items on this page") List<T> items,
         @Schema(description = "Total number of matching items", example = "137") long total,

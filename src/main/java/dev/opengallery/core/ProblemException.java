@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final String currentState;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
             String currentState) {
@@ -64,6 +65,17 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unprocessable(String field, String detail) {
         return new ProblemException(422, "unprocessable", "Request cannot be carried out", detail,
                 List.of(new Problem.FieldError(field, detail)), null);
+    }
+
+    /** Asks the client to wait this many seconds before retrying (the {@code Retry-After} header of a 429). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null for none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

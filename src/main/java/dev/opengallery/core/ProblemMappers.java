@@ -53,6 +53,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
+        if (e.retryAfterSeconds() != null) {
+            return RestResponse.ResponseBuilder.<Problem> create(e.status()).entity(e.toProblem())
+                    .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).build();
+        }
         return respond(e.toProblem());
     }
 

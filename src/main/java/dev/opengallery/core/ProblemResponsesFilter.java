@@ -16,7 +16,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Documents the error answers of every operation as application/problem+json with the Problem schema and an
  * example: 400 where the operation takes input, 404 where it names an object, 409 and 422 where it changes
- * something. Resources document only their success answers and any error special to them.
+ * something. Resources document only their success answers and any error special to them. Then
+ * {@link ApiConventions} adds the headers and parameter limits every operation shares.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -69,6 +70,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 op.setResponses(responses);
             }
         });
+        ApiConventions.apply(openAPI);
     }
 
     private static void add(APIResponses responses, int status, String description, String slug, String title,

@@ -1,5 +1,6 @@
 package dev.opengallery.invoicing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.opengallery.core.ProblemException;
 
 /**
@@ -15,6 +16,7 @@ import dev.opengallery.core.ProblemException;
  */
 public final class InvoiceLifecycle {
 
+    @Schema(name = "InvoiceState")
     public enum State {
         REQUESTED, ISSUED, RETURN_REQUESTED, RETURNED;
 

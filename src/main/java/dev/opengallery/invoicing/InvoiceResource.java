@@ -39,7 +39,7 @@ public class InvoiceResource {
     InvoiceService invoices;
 
     @POST
-    @Operation(summary = "Apply for an invoice", description = "Over one or more of your paid orders (one currency), "
+    @Operation(operationId = "applyForInvoice", summary = "Apply for an invoice", description = "Over one or more of your paid orders (one currency), "
             + "with a title and tax id; the amount is what was paid for them. An order already on an invoice that is "
             + "not returned answers 409; orders that are unpaid, refunded, paid by a reseller or billed by the hour "
             + "answer 422. The orders' invoiceState becomes REQUESTED.")
@@ -51,7 +51,7 @@ public class InvoiceResource {
     }
 
     @GET
-    @Operation(summary = "Your invoices", description = "Newest first; filter by state (REQUESTED, ISSUED, "
+    @Operation(operationId = "listInvoices", summary = "Your invoices", description = "Newest first; filter by state (REQUESTED, ISSUED, "
             + "RETURN_REQUESTED, RETURNED).")
     public Uni<Page<InvoiceView>> list(@RestQuery String state, @RestQuery Integer page, @RestQuery Integer size) {
         InvoiceLifecycle.State s = Params.enumOf(InvoiceLifecycle.State.class, "state", state);
@@ -62,14 +62,15 @@ public class InvoiceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your invoices, with its orders and history")
+    @Operation(operationId = "getInvoice", summary = "One of your invoices, with its orders and history",
+            description = "The invoice with its orders, amounts, state and the history of its state changes. Another account's invoice answers 404.")
     public Uni<InvoiceView> get(@RestPath UUID id) {
         return account.id().chain(me -> invoices.find(id, me));
     }
 
     @POST
     @Path("/{id}/return")
-    @Operation(summary = "Ask to return an invoice", description = "An ISSUED invoice becomes RETURN_REQUESTED until an "
+    @Operation(operationId = "requestInvoiceReturn", summary = "Ask to return an invoice", description = "An ISSUED invoice becomes RETURN_REQUESTED until an "
             + "operator returns it; a REQUESTED one (not issued yet) is withdrawn at once (RETURNED). A returned "
             + "invoice frees its orders: they can be invoiced again, and unsubscription is no longer blocked.")
     public Uni<InvoiceView> askReturn(@RestPath UUID id,
@@ -80,7 +81,7 @@ public class InvoiceResource {
 
     @POST
     @Path("/{id}/reapply")
-    @Operation(summary = "Apply again for a returned invoice", description = "A RETURNED invoice is REQUESTED again over "
+    @Operation(operationId = "reapplyForInvoice", summary = "Apply again for a returned invoice", description = "A RETURNED invoice is REQUESTED again over "
             + "the same orders, optionally with a new title or tax id (you may also apply for a new invoice).")
     public Uni<InvoiceView> reapply(@RestPath UUID id, @Valid InvoiceView.Reapply request) {
         return account.id().chain(me -> invoices.reapply(me, id, request));

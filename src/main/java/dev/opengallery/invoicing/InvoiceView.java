@@ -36,7 +36,8 @@ public record InvoiceView(
 
     @Schema(name = "InvoiceLine")
     public record Line(UUID orderId, @Schema(example = "CloudCRM Suite") String productName,
-            @Schema(description = "NEW, RENEWAL, UPGRADE or EXPANSION") String kind, BigDecimal amount,
+            @Schema(description = "NEW, RENEWAL, UPGRADE or EXPANSION") String kind,
+            @Schema(description = "What was paid for the order", example = "660.00") BigDecimal amount,
             OffsetDateTime paidAt) {
     }
 

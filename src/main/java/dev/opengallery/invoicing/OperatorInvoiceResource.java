@@ -34,7 +34,7 @@ public class OperatorInvoiceResource {
     InvoiceService invoices;
 
     @GET
-    @Operation(summary = "All invoices", description = "Newest first; filters by state and buyer account (the queue of "
+    @Operation(operationId = "listOperatorInvoices", summary = "All invoices", description = "Newest first; filters by state and buyer account (the queue of "
             + "invoices to issue: state=REQUESTED; returns asked for: state=RETURN_REQUESTED).")
     public Uni<Page<InvoiceView>> list(@RestQuery String state, @RestQuery String accountId, @RestQuery Integer page,
             @RestQuery Integer size) {
@@ -44,14 +44,15 @@ public class OperatorInvoiceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Any invoice, with its orders and history")
+    @Operation(operationId = "getOperatorInvoice", summary = "Any invoice, with its orders and history",
+            description = "Any account's invoice with its orders, amounts, state and history.")
     public Uni<InvoiceView> get(@RestPath UUID id) {
         return invoices.find(id, null);
     }
 
     @POST
     @Path("/{id}/issue")
-    @Operation(summary = "Issue a requested invoice", description = "Gives it its invoice number (unique: a number "
+    @Operation(operationId = "issueInvoice", summary = "Issue a requested invoice", description = "Gives it its invoice number (unique: a number "
             + "already given answers 409). Its orders' invoiceState becomes ISSUED, which blocks unsubscription until "
             + "the invoice is returned. An order refunded since the request answers 422.")
     public Uni<InvoiceView> issue(@RestPath UUID id, @Valid @NotNull InvoiceView.Issue request) {
@@ -60,7 +61,7 @@ public class OperatorInvoiceResource {
 
     @POST
     @Path("/{id}/return")
-    @Operation(summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
+    @Operation(operationId = "returnInvoice", summary = "Return an invoice", description = "REQUESTED (refused), ISSUED or RETURN_REQUESTED become "
             + "RETURNED; its orders are free to be invoiced again and to be unsubscribed.")
     public Uni<InvoiceView> returnInvoice(@RestPath UUID id,
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)

@@ -41,7 +41,7 @@ public class ChargeResource {
 
     @GET
     @Path("/charges")
-    @Operation(summary = "Your pay-per-use image charges", description = "One row per ECS, image and clock hour, "
+    @Operation(operationId = "listCharges", summary = "Your pay-per-use image charges", description = "One row per ECS, image and clock hour, "
             + "newest first. Filters: ecsId, productId (the image), and an hour range from (inclusive) to (exclusive), "
             + "ISO 8601 date-times.")
     public Uni<Page<Charges.ChargeView>> list(@RestQuery @Parameter(example = "ecs-4b1d2c3e5f60") String ecsId,
@@ -67,7 +67,7 @@ public class ChargeResource {
     @GET
     @Path("/charges.csv")
     @Produces("text/csv")
-    @Operation(summary = "Download a month of pay-per-use charges as CSV", description = "month=YYYY-MM (UTC); one "
+    @Operation(operationId = "downloadChargesCsv", summary = "Download a month of pay-per-use charges as CSV", description = "month=YYYY-MM (UTC); one "
             + "line per ECS, image and hour, oldest first, then a total line.")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
             schema = @Schema(implementation = String.class)))
@@ -91,7 +91,7 @@ public class ChargeResource {
 
     @GET
     @Path("/account")
-    @Operation(summary = "Your pay-per-use arrears", description = "Arrears (a top-up settles them first and resumes "
+    @Operation(operationId = "getMeteringAccount", summary = "Your pay-per-use arrears", description = "Arrears (a top-up settles them first and resumes "
             + "the suspended ECSs), fractions of a cent charged but not yet posted, and the ECSs suspended for arrears.")
     public Uni<Charges.AccountState> state() {
         return account.id().chain(charges::state);

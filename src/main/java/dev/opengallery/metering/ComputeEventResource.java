@@ -35,7 +35,7 @@ public class ComputeEventResource {
     }
 
     @POST
-    @Operation(summary = "Report one ECS event", description = "CREATED (image product and specification, ECS "
+    @Operation(operationId = "reportEcsEvent", summary = "Report one ECS event", description = "CREATED (image product and specification, ECS "
             + "billing mode, expiry of a yearly/monthly ECS), SUSPENDED, RESUMED, IMAGE_REPLACED (the new image; none "
             + "for an image not billed by the hour), EXPIRED, RENEWED (new expiry), DELETED. Answers ACCEPTED, or "
             + "DUPLICATE for an id accepted before (ignored). Refused: 400 malformed, 404 unknown ECS, 409 against the "
@@ -50,7 +50,7 @@ public class ComputeEventResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Report ECS events in a batch", description = "Up to 1,000 events; each is applied on its own "
+    @Operation(operationId = "reportEcsEvents", summary = "Report ECS events in a batch", description = "Up to 1,000 events; each is applied on its own "
             + "and answered on its own (ACCEPTED, DUPLICATE, or REFUSED with the problem a single report would get), "
             + "in the order sent. The batch itself is refused (400) only when it is empty, too large or not JSON.")
     public Uni<BatchResult> reportBatch(Batch batch) {

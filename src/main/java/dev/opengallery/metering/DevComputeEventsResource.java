@@ -24,7 +24,7 @@ public class DevComputeEventsResource {
     private static final Logger LOG = Logger.getLogger(DevComputeEventsResource.class);
 
     @POST
-    @Operation(summary = "Dev mode: a local stand-in for the compute control plane's SUSPEND/RESUME/RELEASE endpoint")
+    @Operation(operationId = "devReceiveComputeEvent", summary = "Dev mode: a local stand-in for the compute control plane's SUSPEND/RESUME/RELEASE endpoint")
     public void receive(JsonObject event) {
         LOG.infof("Compute event %s %s for ECS %s", event.getString("id"), event.getString("type"),
                 event.getString("ecsId"));

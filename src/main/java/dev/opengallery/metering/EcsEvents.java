@@ -35,6 +35,7 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class EcsEvents {
 
+    @Schema(name = "EcsEventOutcome")
     public enum Outcome {
         ACCEPTED, DUPLICATE, REFUSED
     }

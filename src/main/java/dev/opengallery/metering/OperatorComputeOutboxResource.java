@@ -37,7 +37,7 @@ public class OperatorComputeOutboxResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Deliver due SUSPEND/RESUME/RELEASE events now", description = "Sends up to `limit` due events to the "
+    @Operation(operationId = "runMeteringOutboxJob", summary = "Deliver due SUSPEND/RESUME/RELEASE events now", description = "Sends up to `limit` due events to the "
             + "compute service (default: the batch size) and answers how many were sent or rescheduled after a failure.")
     public Uni<JobRun> deliver(@RestQuery Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {

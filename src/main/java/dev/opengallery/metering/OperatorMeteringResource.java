@@ -31,7 +31,7 @@ public class OperatorMeteringResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Run pay-per-use billing now", description = "Without `hour`: bills every closed hour not "
+    @Operation(operationId = "runMeteringJob", summary = "Run pay-per-use billing now", description = "Without `hour`: bills every closed hour not "
             + "billed yet (as the scheduled job does). With `hour` (ISO 8601, on the hour, closed): bills that hour for "
             + "every ECS. Either way only missing charges are written (one per ECS, image and hour, database-enforced), "
             + "so it is safe to repeat and safe while the scheduler or another replica runs.")

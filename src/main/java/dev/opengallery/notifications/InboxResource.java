@@ -68,7 +68,7 @@ public class InboxResource {
     }
 
     @GET
-    @Operation(summary = "Your notifications", description = "Newest first; ?unread=true lists only unread ones. "
+    @Operation(operationId = "listNotifications", summary = "Your notifications", description = "Newest first; ?unread=true lists only unread ones. "
             + "unreadCount is the number of unread notifications (for a badge).")
     public Uni<InboxPage> list(@RestQuery String unread, @RestQuery Integer page, @RestQuery Integer size) {
         boolean onlyUnread = bool("unread", unread);
@@ -97,7 +97,7 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/read")
-    @Operation(summary = "Mark a notification read", description = "Marking it again keeps the first time it was read.")
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read", description = "Marking it again keeps the first time it was read.")
     public Uni<NotificationView> read(@RestPath UUID id) {
         return account.id().chain(me -> pool.preparedQuery("""
                 update notification set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2
@@ -112,7 +112,8 @@ public class InboxResource {
 
     @POST
     @Path("/read-all")
-    @Operation(summary = "Mark all your notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read",
+            description = "Marks every unread notification of yours read now and answers how many it marked (0 when none were unread).")
     public Uni<ReadAll> readAll() {
         return account.id().chain(me -> pool.preparedQuery("""
                 update notification set read_at = $2 where account_id = $1 and read_at is null""")

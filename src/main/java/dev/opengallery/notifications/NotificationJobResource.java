@@ -37,7 +37,7 @@ public class NotificationJobResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Send due notifications now", description = "Sends up to `limit` due e-mails and text "
+    @Operation(operationId = "runNotificationDeliveryJob", summary = "Send due notifications now", description = "Sends up to `limit` due e-mails and text "
             + "messages (default: the configured batch size) and answers how many deliveries changed state (sent, "
             + "rescheduled after a failure, or failed for good). Safe to call while the scheduled job runs.")
     public Uni<JobRun> run(@RestQuery Integer limit) {

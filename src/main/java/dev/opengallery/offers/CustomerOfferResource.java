@@ -50,7 +50,7 @@ public class CustomerOfferResource {
 
     @GET
     @Path("/offers")
-    @Operation(summary = "Your exclusive offers", description = "Usable offers (unused, unexpired), soonest to expire "
+    @Operation(operationId = "listOffers", summary = "Your exclusive offers", description = "Usable offers (unused, unexpired), soonest to expire "
             + "first; ?all=true adds used, withdrawn and expired ones. Order with the offer's id (offerId) and its "
             + "exact specification, billing mode, quantity and periods.")
     public Uni<Page<OfferView>> list(@RestQuery Boolean all, @RestQuery Integer page, @RestQuery Integer size) {
@@ -61,14 +61,15 @@ public class CustomerOfferResource {
 
     @GET
     @Path("/offers/{id}")
-    @Operation(summary = "One of your offers")
+    @Operation(operationId = "getOffer", summary = "One of your offers",
+            description = "A private offer made to you, with its terms, discount, expiry and state. Offers made to other accounts answer 404.")
     public Uni<OfferView> get(@RestPath UUID id) {
         return account.id().chain(me -> offers.findForCustomer(id, me));
     }
 
     @GET
     @Path("/offers/by-token/{token}")
-    @Operation(summary = "Open an offer from its link", description = "The link's token names the offer; only the "
+    @Operation(operationId = "getOfferByToken", summary = "Open an offer from its link", description = "The link's token names the offer; only the "
             + "customer it was made for can open it (others get 404).")
     public Uni<OfferView> byToken(@RestPath String token) {
         return account.id().chain(me -> offers.findByToken(token, me));
@@ -76,7 +77,8 @@ public class CustomerOfferResource {
 
     @GET
     @Path("/milestone-bills")
-    @Operation(summary = "Your milestone bills", description = "Newest first; ?orderId= for one order's.")
+    @Operation(operationId = "listMilestoneBills", summary = "Your milestone bills", description = "Newest first; ?orderId= for one order's. Not paged: an order "
+            + "has at most 12 bills, and only postpaid accounts with milestone offer orders have any.")
     public Uni<List<MilestoneBills.Bill>> bills(@RestQuery String orderId) {
         UUID order = Params.uuid("orderId", orderId);
         return account.id().chain(me -> bills.list(me, order));
@@ -85,7 +87,7 @@ public class CustomerOfferResource {
     @GET
     @Path("/milestone-bills.csv")
     @Produces("text/csv")
-    @Operation(summary = "Download your milestone bills as CSV", description = "?orderId= for one order's.")
+    @Operation(operationId = "downloadMilestoneBillsCsv", summary = "Download your milestone bills as CSV", description = "?orderId= for one order's.")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
             schema = @Schema(implementation = String.class)))
     public Uni<RestResponse<String>> csv(@RestQuery String orderId) {
@@ -101,7 +103,7 @@ public class CustomerOfferResource {
 
     @POST
     @Path("/milestone-bills/{id}/pay")
-    @Operation(summary = "Pay a milestone bill", description = "From the balance or on credit; gives the offer "
+    @Operation(operationId = "payMilestoneBill", summary = "Pay a milestone bill", description = "From the balance or on credit; gives the offer "
             + "credit back. Paying twice answers 409. Accepts an Idempotency-Key: the same key and body answer as the "
             + "first time (Idempotent-Replayed: true) and pay nothing again; another body 422.")
     @APIResponse(responseCode = "200", description = "Paid", content = @Content(mediaType = "application/json",

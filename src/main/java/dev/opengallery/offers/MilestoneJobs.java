@@ -46,7 +46,7 @@ public class MilestoneJobs {
         MilestoneJobs job;
 
         @POST
-        @Operation(summary = "Mark overdue milestone bills now", description = "Bills unpaid 30 days after they were "
+        @Operation(operationId = "runOverdueMilestoneBillsJob", summary = "Mark overdue milestone bills now", description = "Bills unpaid 30 days after they were "
                 + "generated become OVERDUE. Idempotent.")
         public Uni<JobRun> run() {
             return job.run();

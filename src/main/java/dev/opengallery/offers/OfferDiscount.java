@@ -1,5 +1,6 @@
 package dev.opengallery.offers;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -14,6 +15,7 @@ import dev.opengallery.core.Money;
  */
 public record OfferDiscount(Type type, BigDecimal value) {
 
+    @Schema(name = "DiscountType")
     public enum Type {
         PERCENTAGE, FIXED_PRICE
     }

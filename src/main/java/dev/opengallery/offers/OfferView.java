@@ -26,6 +26,7 @@ public record OfferView(
         int quantity,
         int periods,
         OfferDiscount.Type discountType,
+        @Schema(description = "PERCENTAGE: percent off (0-100 exclusive); FIXED_PRICE: the whole purchase's price", example = "15")
         BigDecimal discountValue,
         String currency,
         @Schema(description = "List price when the offer was made", example = "6000.00") BigDecimal listPrice,

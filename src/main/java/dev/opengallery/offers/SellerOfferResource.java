@@ -38,7 +38,7 @@ public class SellerOfferResource {
     OfferService offers;
 
     @POST
-    @Operation(summary = "Make a private offer", description = "An exclusive discount (percentage, or a fixed price "
+    @Operation(operationId = "createOffer", summary = "Make a private offer", description = "An exclusive discount (percentage, or a fixed price "
             + "for the whole purchase, above 0: an offer never makes a product free) on one of your listed products, for one customer account, for an exact "
             + "specification, billing mode, quantity and duration, until it expires; optionally paid in milestones "
             + "(supervised products). The customer is notified by SMS, email and inbox with the offer's link.")
@@ -51,7 +51,7 @@ public class SellerOfferResource {
     }
 
     @GET
-    @Operation(summary = "Your offers", description = "Newest first.")
+    @Operation(operationId = "listSellerOffers", summary = "Your offers", description = "Newest first.")
     public Uni<Page<OfferView>> list(@RestQuery Integer page, @RestQuery Integer size) {
         int p = Params.page(page);
         int n = Params.size(size);
@@ -60,14 +60,16 @@ public class SellerOfferResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your offers")
+    @Operation(operationId = "getSellerOffer", summary = "One of your offers",
+            description = "One of your private offers with its terms, discount, expiry and state.")
     public Uni<OfferView> get(@RestPath UUID id) {
         return account.id().chain(me -> offers.findForSeller(id, me));
     }
 
     @POST
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw an unused offer")
+    @Operation(operationId = "withdrawOffer", summary = "Withdraw an unused offer",
+            description = "An unused offer can no longer be used by the customer. A used or already withdrawn offer answers 409.")
     public Uni<OfferView> withdraw(@RestPath UUID id) {
         return account.id().chain(me -> offers.withdraw(id, me));
     }

@@ -57,14 +57,15 @@ public class AccountResource {
     AppClock clock;
 
     @GET
-    @Operation(summary = "Your balance, credit limit and reseller")
+    @Operation(operationId = "getAccount", summary = "Your balance, credit limit and reseller",
+            description = "The signed-in customer's account: currency, balance, credit limit and the credit still available, the offer credit limit and how much of it milestone orders use, and the reseller that pays its orders, if any. The account is created on first use.")
     public Uni<AccountView> get() {
         return account.id().chain(accounts::find);
     }
 
     @GET
     @Path("/ledger")
-    @Operation(summary = "Your ledger", description = "Every movement of your money, newest first; the balance is "
+    @Operation(operationId = "listLedgerEntries", summary = "Your ledger", description = "Every movement of your money, newest first; the balance is "
             + "their sum.")
     public Uni<Page<Accounts.LedgerEntryView>> ledger(@RestQuery Integer page, @RestQuery Integer size) {
         int p = Params.page(page);
@@ -93,13 +94,11 @@ public class AccountResource {
 
     @GET
     @Path("/vpcs")
-    @Operation(summary = "Your VPCs and their security groups")
+    @Operation(operationId = "listVpcs", summary = "Your VPCs and their security groups",
+            description = "Every VPC of yours with the names of its security groups, oldest first. Not paged: an account keeps a handful of VPCs, and the image order form shows them all at once.")
     public Uni<List<Vpc>> vpcs() {
-        return account.id().chain(me -> pool.preparedQuery("""
-                select v.id, v.name, v.cidr, v.created_at,
-                       coalesce(array_agg(g.name order by g.name) filter (where g.name is not null), '{}') as groups
-                from vpc v left join security_group g on g.vpc_id = v.id
-                where v.account_id = $1 group by v.id order by v.created_at, v.name""").execute(Tuple.of(me)))
+        return account.id().chain(me -> pool.preparedQuery(VPCS + " group by v.id order by v.created_at, v.name")
+                .execute(Tuple.of(me)))
                 .map(rows -> {
                     List<Vpc> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -109,6 +108,29 @@ public class AccountResource {
                 });
     }
 
+    private static final String VPCS = """
+            select v.id, v.name, v.cidr, v.created_at,
+                   coalesce(array_agg(g.name order by g.name) filter (where g.name is not null), '{}') as groups
+            from vpc v left join security_group g on g.vpc_id = v.id
+            where v.account_id = $1""";
+
+    @GET
+    @Path("/vpcs/{id}")
+    @Operation(operationId = "getVpc", summary = "One of your VPCs and its security groups",
+            description = "The VPC a create answered with in Location. Another account's VPC answers 404.")
+    public Uni<Vpc> getVpc(@RestPath UUID id) {
+        return account.id().chain(me -> findVpc(me, id));
+    }
+
+    private Uni<Vpc> findVpc(UUID accountId, UUID id) {
+        return pool.preparedQuery(VPCS + " and v.id = $2 group by v.id").execute(Tuple.of(accountId, id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("VPC");
+            }
+            return vpc(rows.iterator().next());
+        });
+    }
+
     private static Vpc vpc(Row r) {
         return new Vpc(r.getUUID("id"), r.getString("name"), r.getString("cidr"), List.of(r.getArrayOfStrings("groups")),
                 r.getOffsetDateTime("created_at"));
@@ -116,7 +138,7 @@ public class AccountResource {
 
     @POST
     @Path("/vpcs")
-    @Operation(summary = "Create a VPC", description = "An image order needs one. Names are unique per account (409).")
+    @Operation(operationId = "createVpc", summary = "Create a VPC", description = "An image order needs one. Names are unique per account (409).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Vpc.class)))
     public Uni<RestResponse<Vpc>> createVpc(@Valid @NotNull VpcRequest request) {
@@ -131,18 +153,21 @@ public class AccountResource {
 
     @POST
     @Path("/vpcs/{id}/security-groups")
-    @Operation(summary = "Create a security group in one of your VPCs")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Uni<RestResponse<Void>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {
+    @Operation(operationId = "createSecurityGroup", summary = "Create a security group in one of your VPCs",
+            description = "Adds a named security group to one of your VPCs (names are unique per VPC: 409). Answers the VPC with all its security groups; Location names that VPC.")
+    @APIResponse(responseCode = "201", description = "Created: the VPC with its security groups",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Vpc.class)))
+    public Uni<RestResponse<Vpc>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         return account.id().chain(me -> pool.preparedQuery("""
                 insert into security_group (id, account_id, vpc_id, name, created_at)
                 select $1, $2, v.id, $4, $5 from vpc v where v.id = $3 and v.account_id = $2 returning id""")
-                .execute(Tuple.of(UUID.randomUUID(), me, id, request.name(), now))).map(rows -> {
+                .execute(Tuple.of(UUID.randomUUID(), me, id, request.name(), now)).chain(rows -> {
                     if (rows.size() == 0) {
-                        throw ProblemException.notFound("VPC");
+                        return Uni.createFrom().<Vpc> failure(ProblemException.notFound("VPC"));
                     }
-                    return RestResponse.status(RestResponse.Status.CREATED);
-                });
+                    return findVpc(me, id);
+                })).map(v -> RestResponse.ResponseBuilder.<Vpc> created(URI.create("/api/account/vpcs/" + id)).entity(v)
+                        .build());
     }
 }

@@ -25,7 +25,7 @@ import io.vertx.core.json.JsonObject;
 public class DevComputeResource {
 
     @POST
-    @Operation(summary = "Dev mode: a local stand-in for the compute control plane's ECS creation")
+    @Operation(operationId = "devCreateEcs", summary = "Dev mode: a local stand-in for the compute control plane's ECS creation")
     public Map<String, String> create(JsonObject request) {
         return Map.of("ecsId", "ecs-" + UUID.randomUUID().toString().substring(0, 12));
     }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.opengallery.catalog.BillingMode;
 
 /** An ECS flavour and its prices: the cloud resource fee of an image order. */
-@Schema(name = "EcsFlavor")
 public record EcsFlavor(
         @Schema(example = "s6.large.2") String code,
         int vcpus,

@@ -1,5 +1,6 @@
 package dev.opengallery.ordering;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Ledger {
 
+    @Schema(name = "LedgerEntryKind")
     public enum Kind {
         TOP_UP, PAYMENT, REFUND, CHARGE, SETTLEMENT
     }

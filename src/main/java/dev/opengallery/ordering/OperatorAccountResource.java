@@ -78,7 +78,8 @@ public class OperatorAccountResource {
     }
 
     @GET
-    @Operation(summary = "Find an account by its token subject")
+    @Operation(operationId = "findAccountBySubject", summary = "Find an account by its token subject",
+            description = "The account whose token subject (the identity provider's user id) is given: balance, credit and reseller. An account exists once its user has called the service; before that 404.")
     public Uni<AccountView> find(@RestQuery @NotBlank String subject) {
         if (subject == null || subject.isBlank()) {
             throw ProblemException.invalid("subject", "is required");
@@ -88,14 +89,15 @@ public class OperatorAccountResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An account's balance, credit and reseller")
+    @Operation(operationId = "getOperatorAccount", summary = "An account's balance, credit and reseller",
+            description = "Any account's currency, balance, credit limit and available credit, offer credit, and reseller.")
     public Uni<AccountView> get(@RestPath UUID id) {
         return accounts.find(id);
     }
 
     @POST
     @Path("/{id}/top-up")
-    @Operation(summary = "Top up an account", description = "Credits the balance through the ledger. A reference "
+    @Operation(operationId = "topUpAccount", summary = "Top up an account", description = "Credits the balance through the ledger. A reference "
             + "already credited is not credited again (the account is returned unchanged). Accepts an Idempotency-Key "
             + "(scoped to your operator account): the same key and body answer again (Idempotent-Replayed: true) and "
             + "credit nothing again; another body 422.")
@@ -113,7 +115,7 @@ public class OperatorAccountResource {
 
     @PUT
     @Path("/{id}/credit")
-    @Operation(summary = "Set the credit limit", description = "Enables (or changes, or with 0 disables) postpaid "
+    @Operation(operationId = "setCreditLimit", summary = "Set the credit limit", description = "Enables (or changes, or with 0 disables) postpaid "
             + "credit payment. A limit below what the account already owes on credit answers 422.")
     public Uni<AccountView> credit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
         return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("update account set credit_limit = $2 where id = $1 and balance >= -($2::numeric) returning id")
@@ -126,7 +128,7 @@ public class OperatorAccountResource {
 
     @PUT
     @Path("/{id}/offer-credit")
-    @Operation(summary = "Set the offer credit limit", description = "The credit line milestone-paid offer orders "
+    @Operation(operationId = "setOfferCreditLimit", summary = "Set the offer credit limit", description = "The credit line milestone-paid offer orders "
             + "draw on, separate from the platform's credit. A limit below what is in use answers 422.")
     public Uni<AccountView> offerCredit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
         return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("""
@@ -149,7 +151,7 @@ public class OperatorAccountResource {
 
     @PUT
     @Path("/{id}/reseller")
-    @Operation(summary = "Attach the account to a reseller (or detach it)", description = "A reseller's customers do "
+    @Operation(operationId = "setReseller", summary = "Attach the account to a reseller (or detach it)", description = "A reseller's customers do "
             + "not pay their orders: the reseller does, and the amount shown is for reference.")
     public Uni<AccountView> reseller(@RestPath UUID id, @Valid @NotNull ResellerRequest request) {
         return pool.preparedQuery("update account set reseller = $2 where id = $1 returning id")

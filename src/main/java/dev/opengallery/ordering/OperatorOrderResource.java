@@ -33,7 +33,7 @@ public class OperatorOrderResource {
 
     @GET
     @Path("/orders")
-    @Operation(summary = "All orders", description = "Newest first; filters by state, type, dates and buyer account.")
+    @Operation(operationId = "listOperatorOrders", summary = "All orders", description = "Newest first; filters by state, type, dates and buyer account.")
     public Uni<Page<OrderView>> list(@RestQuery String state, @RestQuery String type, @RestQuery String from,
             @RestQuery String to, @RestQuery String accountId, @RestQuery Integer page, @RestQuery Integer size) {
         return orders.list(OrderResource.filter(state, type, from, to, Params.uuid("accountId", accountId), null),
@@ -42,14 +42,16 @@ public class OperatorOrderResource {
 
     @GET
     @Path("/orders/{id}")
-    @Operation(summary = "Any order, with its history")
+    @Operation(operationId = "getOperatorOrder", summary = "Any order, with its history",
+            description = "Any order with its prices, state, payment and the history of its state changes.")
     public Uni<OrderView> get(@RestPath UUID id) {
         return orders.find(id, null, null);
     }
 
     @POST
     @Path("/jobs/unpaid-orders/run")
-    @Operation(summary = "Run the unpaid-order job now", description = "Cancels orders unpaid 24 hours after they "
+    @Tag(name = "Operator: jobs")
+    @Operation(operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now", description = "Cancels orders unpaid 24 hours after they "
             + "were placed (opengallery.orders.unpaid-timeout). Idempotent; safe while the scheduler also runs it.")
     public Uni<JobRun> runUnpaid() {
         return job.run();

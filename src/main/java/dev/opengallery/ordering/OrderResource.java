@@ -54,14 +54,14 @@ public class OrderResource {
 
     @POST
     @Path("/quote")
-    @Operation(summary = "Price an order", description = "The server-side price of what the request would order: "
+    @Operation(operationId = "quoteOrder", summary = "Price an order", description = "The server-side price of what the request would order: "
             + "list price, discount, and for images the image fee and ECS fee apart. Changes nothing.")
     public Uni<OrderQuote> quote(@Valid @NotNull OrderRequest request) {
         return account.id().chain(me -> orders.quote(me, request));
     }
 
     @POST
-    @Operation(summary = "Place an order", description = "Priced server-side from the catalogue. The terms must be "
+    @Operation(operationId = "placeOrder", summary = "Place an order", description = "Priced server-side from the catalogue. The terms must be "
             + "accepted. Images need an ECS configuration (a VPC of yours, a security group, a login password that "
             + "meets the policy; the password is sent to provisioning and never stored or returned). With "
             + "paymentMethod the order is paid at once (Pay Now). Pay-per-use images take no payment; a reseller's "
@@ -89,7 +89,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/pay")
-    @Operation(summary = "Pay an order", description = "From the balance (BALANCE) or on credit (CREDIT, within the "
+    @Operation(operationId = "payOrder", summary = "Pay an order", description = "From the balance (BALANCE) or on credit (CREDIT, within the "
             + "credit limit). Paying twice or paying a canceled order answers 409; without funds 422; neither moves "
             + "money. After payment, supervised products open a service flow and the others become purchased apps; "
             + "images get their ECS (a provisioning failure cancels the order and refunds). " + IDEMPOTENCY)
@@ -104,13 +104,14 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel an unpaid order")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order",
+            description = "A PENDING_PAYMENT order of yours becomes CANCELED; nothing was paid, so nothing is refunded, and a private offer it used can be used again. A paid or already canceled order answers 409.")
     public Uni<OrderView> cancel(@RestPath UUID id) {
         return account.id().chain(me -> orders.cancel(me, id));
     }
 
     @GET
-    @Operation(summary = "Your orders", description = "Newest first; filters by state, product type and placing date "
+    @Operation(operationId = "listOrders", summary = "Your orders", description = "Newest first; filters by state, product type and placing date "
             + "(from inclusive, to exclusive, ISO dates).")
     public Uni<Page<OrderView>> list(@RestQuery String state, @RestQuery String type,
             @RestQuery @Parameter(example = "2026-11-01") String from, @RestQuery @Parameter(example = "2026-12-01") String to,
@@ -124,7 +125,8 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your orders, with its history")
+    @Operation(operationId = "getOrder", summary = "One of your orders, with its history",
+            description = "The order with its prices (list price, discount, amount due), state, payment and the history of its state changes. Another account's order answers 404.")
     public Uni<OrderView> get(@RestPath UUID id) {
         return account.id().chain(me -> orders.find(id, me, null));
     }

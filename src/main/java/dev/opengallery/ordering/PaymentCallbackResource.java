@@ -48,7 +48,8 @@ public class PaymentCallbackResource {
     @Schema(name = "ProviderTopUp")
     public record ProviderTopUp(
             @NotNull UUID accountId,
-            @NotNull @DecimalMin("0.01") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2) BigDecimal amount,
+            @NotNull @DecimalMin("0.01") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
+            @Schema(description = "What the customer paid, in the account's currency", example = "50.00") BigDecimal amount,
             @NotBlank @Size(max = 100) @Schema(description = "The provider's payment id: credited once", example = "pay_8F3K2") String reference) {
     }
 
@@ -57,7 +58,7 @@ public class PaymentCallbackResource {
     }
 
     @POST
-    @Operation(summary = "A top-up completed at the payment provider", description = "Credits the account once per "
+    @Operation(operationId = "reportProviderTopUp", summary = "A top-up completed at the payment provider", description = "Credits the account once per "
             + "reference: a repeated notification answers credited=false and changes nothing. Accepts an "
             + "Idempotency-Key: the same key and body answer as the first time (credited as then, "
             + "Idempotent-Replayed: true) and credit nothing again; another body 422.")

@@ -31,7 +31,7 @@ public class SellerOrderResource {
     OrderService orders;
 
     @GET
-    @Operation(summary = "Orders for your products", description = "Newest first; filters as for buyers.")
+    @Operation(operationId = "listSellerOrders", summary = "Orders for your products", description = "Newest first; filters as for buyers.")
     public Uni<Page<OrderView>> list(@RestQuery String state, @RestQuery String type, @RestQuery String from,
             @RestQuery String to, @RestQuery Integer page, @RestQuery Integer size) {
         OrderService.OrderFilter f = OrderResource.filter(state, type, from, to, null, null);
@@ -43,7 +43,8 @@ public class SellerOrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An order for one of your products")
+    @Operation(operationId = "getSellerOrder", summary = "An order for one of your products",
+            description = "An order for one of your products, with its prices, state and history. Orders for other sellers' products answer 404.")
     public Uni<OrderView> get(@RestPath UUID id) {
         return account.id().chain(me -> orders.find(id, null, me));
     }

@@ -65,7 +65,7 @@ public class RenewalJobs {
         RenewalJobs jobs;
 
         @POST
-        @Operation(summary = "Run the auto-renewal job now", description = "Renews every app with auto-renewal whose "
+        @Operation(operationId = "runAutoRenewalsJob", summary = "Run the auto-renewal job now", description = "Renews every app with auto-renewal whose "
                 + "expiry is within opengallery.renewal.auto-renew-lead (7 days) and whose retry time has come, "
                 + "charging the balance (else the credit line); a failed payment is retried after "
                 + "opengallery.renewal.retry-every (1 day). Answers how many apps were renewed or failed. Idempotent.")
@@ -83,7 +83,7 @@ public class RenewalJobs {
         RenewalJobs jobs;
 
         @POST
-        @Operation(summary = "Run the expiry lifecycle job now", description = "ACTIVE apps past their expiry become "
+        @Operation(operationId = "runSubscriptionLifecycleJob", summary = "Run the expiry lifecycle job now", description = "ACTIVE apps past their expiry become "
                 + "GRACE, GRACE apps 15 days past it RETENTION, RETENTION apps 30 days past it RELEASED "
                 + "(opengallery.renewal.grace-period, opengallery.renewal.retention-period); buyers are notified at each "
                 + "step. Answers how many apps moved. Idempotent.")

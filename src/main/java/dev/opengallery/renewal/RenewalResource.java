@@ -44,7 +44,7 @@ public class RenewalResource {
 
     @POST
     @Path("/{subscriptionId}/quote")
-    @Operation(summary = "Price a renewal", description = "The current catalogue price of the app's specification and "
+    @Operation(operationId = "quoteRenewal", summary = "Price a renewal", description = "The current catalogue price of the app's specification and "
             + "quantity for that many periods (images add the ECS fee), and the expiry it would give: the renewal "
             + "always extends the current expiry, also in grace or retention. Changes nothing.")
     public Uni<RenewalViews.Quote> quote(@RestPath UUID subscriptionId, @Valid @NotNull RenewalViews.QuoteRequest request) {
@@ -53,7 +53,7 @@ public class RenewalResource {
 
     @POST
     @Path("/{subscriptionId}")
-    @Operation(summary = "Renew an app by hand", description = "Places and pays (BALANCE or CREDIT) a RENEWAL order; "
+    @Operation(operationId = "renewApp", summary = "Renew an app by hand", description = "Places and pays (BALANCE or CREDIT) a RENEWAL order; "
             + "the app is ACTIVE until its new expiry. Allowed while ACTIVE, in GRACE or in RETENTION, not once "
             + "RELEASED (409). Renewing a license or service opens no service flow. A renewal names the expiry it "
             + "renews (renewsFrom: a second click then answers 409) or carries an Idempotency-Key (a second click "
@@ -70,14 +70,15 @@ public class RenewalResource {
 
     @GET
     @Path("/{subscriptionId}/auto-renewal")
-    @Operation(summary = "An app's auto-renewal setting")
+    @Operation(operationId = "getAutoRenewal", summary = "An app's auto-renewal setting",
+            description = "Whether the system renews this app by itself, for how many periods, when it will next try and why the last attempt failed.")
     public Uni<PurchasedAppView.AutoRenewalView> autoRenewal(@RestPath UUID subscriptionId) {
         return account.id().chain(me -> renewals.autoRenewal(me, subscriptionId));
     }
 
     @PUT
     @Path("/{subscriptionId}/auto-renewal")
-    @Operation(summary = "Enable auto-renewal, or change its period", description = "The system renews the app 7 days "
+    @Operation(operationId = "enableAutoRenewal", summary = "Enable auto-renewal, or change its period", description = "The system renews the app 7 days "
             + "before it expires, for that many periods, from the balance (else on credit), and retries daily while "
             + "the payment fails; you are notified of each success and failure.")
     public Uni<PurchasedAppView.AutoRenewalView> enable(@RestPath UUID subscriptionId,
@@ -87,7 +88,8 @@ public class RenewalResource {
 
     @DELETE
     @Path("/{subscriptionId}/auto-renewal")
-    @Operation(summary = "Disable auto-renewal")
+    @Operation(operationId = "disableAutoRenewal", summary = "Disable auto-renewal",
+            description = "Turns auto-renewal off: the system no longer renews the app; renewing by hand stays possible.")
     public Uni<PurchasedAppView.AutoRenewalView> disable(@RestPath UUID subscriptionId) {
         return account.id().chain(me -> renewals.disable(me, subscriptionId));
     }

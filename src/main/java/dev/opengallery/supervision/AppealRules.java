@@ -1,5 +1,6 @@
 package dev.opengallery.supervision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class AppealRules {
     /** After this many delivery rejections by the buyer both sides may appeal. */
     public static final int DELIVERY_REJECTIONS = 3;
 
+    @Schema(name = "AppealGround")
     public enum Ground {
         /** Buyer: it has been the seller's turn for more than the silence period (5 days). */
         SELLER_SILENT,

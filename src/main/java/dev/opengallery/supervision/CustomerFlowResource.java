@@ -54,7 +54,7 @@ public class CustomerFlowResource {
     }
 
     @GET
-    @Operation(summary = "Your service flows", description = FlowHttp.LIST_DESCRIPTION)
+    @Operation(operationId = "listFlows", summary = "Your service flows", description = FlowHttp.LIST_DESCRIPTION)
     public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state,
             @RestQuery @Parameter(description = "LICENSE, SAAS, PROFESSIONAL_SERVICE, CONSULTING_SERVICE") String type,
             @RestQuery String productName, @RestQuery String orderId,
@@ -68,7 +68,7 @@ public class CustomerFlowResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your service flows", description = "With its operation records and attachments, "
+    @Operation(operationId = "getFlow", summary = "One of your service flows", description = "With its operation records and attachments, "
             + "appeals, what you can do now, whether and why you may appeal, and for SaaS the application information.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
         return me().chain(who -> service.find(id, who));
@@ -77,13 +77,15 @@ public class CustomerFlowResource {
     @POST
     @Path("/{id}/request")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit your request", description = "SaaS and services, while the flow waits for a request: "
+    @Operation(operationId = "submitFlowRequest", summary = "Submit your request", description = "SaaS and services, while the flow waits for a request: "
             + "the request follows the seller's template (see requestTemplate); services may add a requirement "
             + "description and attach files. The flow then waits for the seller." + FROZEN + VERSION)
     @APIResponse(responseCode = "413", description = "An attachment is larger than allowed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "An attachment's type is not allowed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The flow after the move", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = FlowViews.FlowView.class)))
     public Uni<FlowViews.FlowView> request(@RestPath UUID id, FlowRequests.RequestForm form) {
         return me().chain(who -> service.submitRequest(who, id, form.request, form.requirementDescription,
                 form.version, form.files));
@@ -91,7 +93,7 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "Accept the delivery", description = "confirmNoUnsubscribe must be true: an accepted service "
+    @Operation(operationId = "acceptDelivery", summary = "Accept the delivery", description = "confirmNoUnsubscribe must be true: an accepted service "
             + "cannot be unsubscribed from. The order completes 3 hours later (opengallery.supervision.complete-after); "
             + "for milestone orders, accepting milestone N generates the bill of milestone N+1 and the flow goes on "
             + "with milestone N+1." + FROZEN + VERSION)
@@ -102,7 +104,7 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/reject")
-    @Operation(summary = "Reject the delivery", description = "With a reason; the seller delivers again." + FROZEN
+    @Operation(operationId = "rejectDelivery", summary = "Reject the delivery", description = "With a reason; the seller delivers again." + FROZEN
             + VERSION)
     public Uni<FlowViews.FlowView> reject(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
         return me().chain(who -> service.rejectDelivery(who, id, request.reason(), request.version()));
@@ -110,7 +112,7 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/remind")
-    @Operation(summary = "Remind the seller", description = "While it is the seller's turn, at most once per 24 hours "
+    @Operation(operationId = "remindSeller", summary = "Remind the seller", description = "While it is the seller's turn, at most once per 24 hours "
             + "(opengallery.supervision.reminder-interval; 422 before then). The seller gets an e-mail and a text "
             + "message. A reminder does not change the flow's state or version." + FROZEN)
     public Uni<FlowViews.FlowView> remind(@RestPath UUID id) {
@@ -119,7 +121,7 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/appeal")
-    @Operation(summary = "Appeal to the operations manager", description = "Allowed when the seller has not updated "
+    @Operation(operationId = "appealFlow", summary = "Appeal to the operations manager", description = "Allowed when the seller has not updated "
             + "the flow for more than 5 days, has rejected your request 3 times, has delivered again after you "
             + "rejected the delivery twice, or after your third rejection (422 otherwise; the flow's appeal field "
             + "says when). Freezes the flow until an operator decides.")
@@ -129,7 +131,7 @@ public class CustomerFlowResource {
 
     @POST
     @Path("/{id}/application-info/password")
-    @Operation(summary = "Reveal the SaaS application's initial password", description = "Before completion (the app "
+    @Operation(operationId = "revealFlowPassword", summary = "Reveal the SaaS application's initial password", description = "Before completion (the app "
             + "is not yet among your purchased apps). Each reveal is audited like the purchased apps' reveals and "
             + "recorded among the flow's operation records.")
     public Uni<FlowViews.RevealedPassword> revealPassword(@RestPath UUID id) {
@@ -140,7 +142,8 @@ public class CustomerFlowResource {
     @GET
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "Download an attachment of one of your flows")
+    @Operation(operationId = "downloadFlowAttachment", summary = "Download an attachment of one of your flows",
+            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). Only the flow's buyer, its seller and operators may download it.")
     @APIResponse(responseCode = "200", description = "The file, with its content type",
             content = @Content(mediaType = "*/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {

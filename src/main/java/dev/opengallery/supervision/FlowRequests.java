@@ -48,7 +48,8 @@ public final class FlowRequests {
     public static class RequestForm {
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "Your request, following the seller's request template (up to 10000 characters)", required = true)
+        @Schema(description = "Your request, following the seller's request template (up to 10000 characters)", required = true,
+                example = "Company: Example Ltd.\nAdmin e-mail: it@example.com")
         public String request;
 
         @RestForm
@@ -58,7 +59,7 @@ public final class FlowRequests {
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "The flow's version you read; 409 if it changed since")
+        @Schema(description = "The flow's version you read; 409 if it changed since", example = "4")
         public String version;
 
         @RestForm("files")
@@ -72,7 +73,8 @@ public final class FlowRequests {
     public static class DeliveryForm {
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "What was delivered (up to 10000 characters)", required = true)
+        @Schema(description = "What was delivered (up to 10000 characters)", required = true,
+                example = "Tenant created; log in at the management URL with the initial password")
         public String note;
 
         @RestForm
@@ -103,7 +105,7 @@ public final class FlowRequests {
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(description = "The flow's version you read; 409 if it changed since")
+        @Schema(description = "The flow's version you read; 409 if it changed since", example = "4")
         public String version;
 
         @RestForm("files")

@@ -126,7 +126,7 @@ public final class FlowViews {
             @Schema(description = "The product guide") String productGuideUrl) {
     }
 
-    @Schema(name = "RevealedPassword")
+    @Schema(name = "FlowRevealedPassword")
     public record RevealedPassword(@Schema(example = "Initial#2026") String password) {
     }
 }

@@ -52,7 +52,7 @@ public class OperatorSupervisionResource {
 
     @GET
     @Path("/supervision/flows")
-    @Operation(summary = "All service flows", description = FlowHttp.LIST_DESCRIPTION)
+    @Operation(operationId = "listOperatorFlows", summary = "All service flows", description = FlowHttp.LIST_DESCRIPTION)
     public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state, @RestQuery String type,
             @RestQuery String productName, @RestQuery String orderId, @RestQuery String from, @RestQuery String to,
             @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
@@ -64,7 +64,8 @@ public class OperatorSupervisionResource {
 
     @GET
     @Path("/supervision/flows/{id}")
-    @Operation(summary = "Any service flow, with its records and appeals")
+    @Operation(operationId = "getOperatorFlow", summary = "Any service flow, with its records and appeals",
+            description = "Any service flow with its operation records, attachments and appeals.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
         return me().chain(who -> service.find(id, who));
     }
@@ -72,7 +73,8 @@ public class OperatorSupervisionResource {
     @GET
     @Path("/supervision/flows/{id}/attachments/{attachmentId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "Download an attachment of any flow")
+    @Operation(operationId = "downloadOperatorFlowAttachment", summary = "Download an attachment of any flow",
+            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). Operators may download the attachments of any flow.")
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
             mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
@@ -81,7 +83,7 @@ public class OperatorSupervisionResource {
 
     @GET
     @Path("/supervision/appeals")
-    @Operation(summary = "Appeals", description = "Oldest first: the queue to decide. status: OPEN (default), "
+    @Operation(operationId = "listAppeals", summary = "Appeals", description = "Oldest first: the queue to decide. status: OPEN (default), "
             + "DECIDED, CLOSED (closed by the 365-day rule) or ALL.")
     public Uni<Page<FlowViews.Appeal>> appeals(
             @RestQuery @Parameter(description = "OPEN, DECIDED, CLOSED or ALL", example = "OPEN") String status,
@@ -95,14 +97,15 @@ public class OperatorSupervisionResource {
 
     @GET
     @Path("/supervision/appeals/{id}")
-    @Operation(summary = "One appeal")
+    @Operation(operationId = "getAppeal", summary = "One appeal",
+            description = "An appeal with its grounds, the reason given, the party that opened it, and the operator's decision once made.")
     public Uni<FlowViews.Appeal> appeal(@RestPath UUID id) {
         return service.appeal(id);
     }
 
     @POST
     @Path("/supervision/appeals/{id}/decide")
-    @Operation(summary = "Decide an appeal", description = "RESUME: the flow goes on from the state it was frozen in, "
+    @Operation(operationId = "decideAppeal", summary = "Decide an appeal", description = "RESUME: the flow goes on from the state it was frozen in, "
             + "with a fresh turn clock and rejection counters; COMPLETE: as if the buyer accepted the current "
             + "delivery (milestone orders: the next bill, and the next milestone if any; otherwise the order completes "
             + "3 hours later); CANCEL: the order is canceled and the buyer refunded through the ledger. Recorded on "
@@ -114,7 +117,7 @@ public class OperatorSupervisionResource {
     @POST
     @Path("/jobs/" + SupervisionJobs.APPEALABLE + "/run")
     @Tag(name = "Operator: jobs")
-    @Operation(summary = "Run the appealability job now", description = "Flows where it has been the seller's turn "
+    @Operation(operationId = "runSupervisionAppealableJob", summary = "Run the appealability job now", description = "Flows where it has been the seller's turn "
             + "for more than 5 days (opengallery.supervision.appeal-after) become appealable and the buyer is notified "
             + "once; likewise the seller when the buyer has not acted on a delivery. Idempotent; safe while the "
             + "scheduler or another replica runs it.")
@@ -125,7 +128,7 @@ public class OperatorSupervisionResource {
     @POST
     @Path("/jobs/" + SupervisionJobs.COMPLETION + "/run")
     @Tag(name = "Operator: jobs")
-    @Operation(summary = "Run the completion job now", description = "Flows accepted 3 hours ago or earlier "
+    @Operation(operationId = "runSupervisionCompletionJob", summary = "Run the completion job now", description = "Flows accepted 3 hours ago or earlier "
             + "(opengallery.supervision.complete-after) become COMPLETED with their orders; SaaS apps become visible "
             + "among purchased apps. Idempotent; safe while the scheduler or another replica runs it.")
     public Uni<JobRun> runCompletion() {
@@ -135,7 +138,7 @@ public class OperatorSupervisionResource {
     @POST
     @Path("/jobs/" + SupervisionJobs.AUTO_CLOSE + "/run")
     @Tag(name = "Operator: jobs")
-    @Operation(summary = "Run the 365-day job now", description = "Flows in progress for more than 365 days "
+    @Operation(operationId = "runSupervisionAutoCloseJob", summary = "Run the 365-day job now", description = "Flows in progress for more than 365 days "
             + "(opengallery.supervision.auto-close-after): with an invoice requested (REQUESTED, ISSUED or "
             + "RETURN_REQUESTED) the flow is CLOSED and the order COMPLETED; otherwise the flow and the order are "
             + "CANCELED and the buyer refunded. An open appeal is closed with it. Idempotent; safe while the scheduler "

@@ -46,7 +46,7 @@ public class SellerFlowResource {
     }
 
     @GET
-    @Operation(summary = "Service flows of your products' orders", description = FlowHttp.LIST_DESCRIPTION)
+    @Operation(operationId = "listSellerFlows", summary = "Service flows of your products' orders", description = FlowHttp.LIST_DESCRIPTION)
     public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state, @RestQuery String type,
             @RestQuery String productName, @RestQuery String orderId, @RestQuery String from, @RestQuery String to,
             @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
@@ -58,7 +58,7 @@ public class SellerFlowResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your service flows", description = "With its operation records, attachments and "
+    @Operation(operationId = "getSellerFlow", summary = "One of your service flows", description = "With its operation records, attachments and "
             + "appeals, what you can do now, and whether you may appeal.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
         return me().chain(who -> service.find(id, who));
@@ -66,7 +66,7 @@ public class SellerFlowResource {
 
     @POST
     @Path("/{id}/reject-request")
-    @Operation(summary = "Reject the buyer's request", description = "With a reason, before delivering; the buyer "
+    @Operation(operationId = "rejectFlowRequest", summary = "Reject the buyer's request", description = "With a reason, before delivering; the buyer "
             + "submits the request again. After 3 rejections the buyer may appeal." + CustomerFlowResource.FROZEN
             + CustomerFlowResource.VERSION)
     public Uni<FlowViews.FlowView> rejectRequest(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
@@ -76,7 +76,7 @@ public class SellerFlowResource {
     @POST
     @Path("/{id}/deliver")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Deliver", description = "When it is your turn: a note and optional attachments. Licenses are "
+    @Operation(operationId = "deliverFlow", summary = "Deliver", description = "When it is your turn: a note and optional attachments. Licenses are "
             + "delivered offline: offlineDeliveryConfirmed=true confirms it. SaaS: the application information "
             + "(username, initial password, management and frontend URLs) the buyer sees on the flow; fields left "
             + "out keep what an earlier delivery gave. The buyer then accepts or rejects." + CustomerFlowResource.FROZEN
@@ -85,13 +85,15 @@ public class SellerFlowResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "An attachment's type is not allowed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The flow after the move", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = FlowViews.FlowView.class)))
     public Uni<FlowViews.FlowView> deliver(@RestPath UUID id, FlowRequests.DeliveryForm form) {
         return me().chain(who -> service.deliver(who, id, form.delivery(), form.version, form.files));
     }
 
     @POST
     @Path("/{id}/appeal")
-    @Operation(summary = "Appeal to the operations manager", description = "Allowed when the buyer has not acted on "
+    @Operation(operationId = "appealSellerFlow", summary = "Appeal to the operations manager", description = "Allowed when the buyer has not acted on "
             + "your delivery for more than 5 days, or after the buyer's third rejection (422 otherwise). Freezes the "
             + "flow until an operator decides.")
     public Uni<FlowViews.FlowView> appeal(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
@@ -101,7 +103,8 @@ public class SellerFlowResource {
     @GET
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "Download an attachment of one of your flows")
+    @Operation(operationId = "downloadSellerFlowAttachment", summary = "Download an attachment of one of your flows",
+            description = "The attachment's bytes with its stored content type and file name (Content-Disposition). Only the flow's buyer, its seller and operators may download it.")
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
             mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {

@@ -1,5 +1,6 @@
 package dev.opengallery.supervision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -376,6 +377,7 @@ public class SupervisionService {
         })).chain(() -> find(flowId, who));
     }
 
+    @Schema(name = "AppealDecisionKind")
     public enum Decision {
         RESUME, COMPLETE, CANCEL
     }

@@ -242,9 +242,13 @@ class PurchasedAppsApiTest {
             for (int i = 0; i < 3; i++) {
                 customer(c).post("/api/apps/" + app + "/password/reveal").then().statusCode(200);
             }
-            answers.add(customer(c).post("/api/apps/" + app + "/password/reveal").then().statusCode(429)
+            var limited = customer(c).post("/api/apps/" + app + "/password/reveal").then().statusCode(429)
                     .contentType("application/problem+json").body("status", is(429), "detail", containsString("5 times"))
-                    .extract().asString());
+                    .extract();
+            // Retry-After: the seconds until the oldest reveal of the hour no longer counts
+            long retryAfter = Long.parseLong(limited.header("Retry-After"));
+            org.junit.jupiter.api.Assertions.assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
+            answers.add(limited.asString());
             assertEquals(5, count("select count(*) from app_password_reveal where subscription_id = $1 and outcome = 'REVEALED'",
                     UUID.fromString(app)));
             assertEquals(1, count("select count(*) from app_password_reveal where subscription_id = $1 and outcome = 'RATE_LIMITED'",
