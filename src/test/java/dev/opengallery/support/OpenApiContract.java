@@ -2,6 +2,7 @@ package dev.opengallery.support;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,7 +78,8 @@ public final class OpenApiContract implements OrderedFilter {
     private final AtomicLong exempt = new AtomicLong();
     private volatile OpenApiInteractionValidator validator;
 
-    private OpenApiContract() {
+    /** A contract of its own (its own document, read on first use); the suite shares {@link #INSTANCE}. */
+    OpenApiContract() {
     }
 
     /** Runs after every other filter (authentication, content type), so it sees the request as sent. */
@@ -154,12 +156,21 @@ public final class OpenApiContract implements OrderedFilter {
             query.forEach(b::withQueryParam);
         }
         Object body = request.getBody();
-        if (body instanceof String text) {
+        if (!request.getMultiPartParams().isEmpty()) {
+            // the validator checks only that a multipart body is there, not its parts: the text parts stand for it
+            b.withBody(request.getMultiPartParams().stream().filter(part -> part.getContent() instanceof String)
+                    .map(part -> encode(part.getControlName()) + "=" + encode((String) part.getContent()))
+                    .collect(Collectors.joining("&")));
+        } else if (body instanceof String text) {
             b.withBody(text);
         } else if (body instanceof byte[] bytes) {
             b.withBody(bytes);
         }
         return b.build();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String decode(String s) {
