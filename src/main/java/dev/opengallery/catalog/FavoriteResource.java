@@ -73,7 +73,7 @@ public class FavoriteResource {
             @Schema(description = "False once the product is no longer listed: it cannot be bought") boolean available,
             UUID specificationId,
             @Schema(example = "Team") String specificationName,
-            BillingMode billingMode,
+            @Schema(nullable = true, description = "None unless saved") BillingMode billingMode,
             Integer quantity,
             Integer periods,
             OffsetDateTime createdAt) {

@@ -42,8 +42,13 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, 400, "Invalid request: the offending fields are listed", "validation",
                             "Invalid request", "quantity: must be between 1 and 500");
                 }
-                if (path.contains("{")) {
+                // an object is named in the path, or in the body (a product, order, account or ECS id)
+                if (path.contains("{") || op.getRequestBody() != null) {
                     add(responses, 404, "Not found, or not yours", "not-found", "Not found", "Product was not found");
+                }
+                if (op.getRequestBody() != null) {
+                    add(responses, 415, "The body is not in a media type this operation takes", "http-415",
+                            "Unsupported Media Type", "Send the body as application/json");
                 }
                 if (responses.hasAPIResponse("401")) {
                     add(responses, 401, "No valid bearer token", "unauthorized", "Authentication required",

@@ -42,7 +42,9 @@ public record InvoiceView(
     }
 
     @Schema(name = "InvoiceEvent")
-    public record Event(OffsetDateTime at, UUID actorId, String actorRole, InvoiceLifecycle.State fromState,
+    public record Event(OffsetDateTime at, UUID actorId, String actorRole,
+            @Schema(nullable = true, description = "None on the event that requested the invoice")
+            InvoiceLifecycle.State fromState,
             InvoiceLifecycle.State toState, String note) {
     }
 

@@ -64,7 +64,8 @@ public record OrderView(
 
     @Schema(name = "OrderEvent")
     public record OrderEvent(OffsetDateTime at, UUID actorId, @Schema(example = "customer") String actorRole,
-            OrderState fromState, OrderState toState, String reason) {
+            @Schema(nullable = true, description = "None on the event that created the order") OrderState fromState,
+            OrderState toState, String reason) {
     }
 
     public OrderView withEvents(List<OrderEvent> list) {

@@ -152,7 +152,7 @@ public class CustomerFlowResource {
             description = "The attachment's bytes with its stored content type and file name (Content-Disposition). "
                     + "Only the flow's buyer, its seller and operators may download it.")
     @APIResponse(responseCode = "200", description = "The file, with its content type",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "*/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
         return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
     }

@@ -77,7 +77,7 @@ public class OperatorSupervisionResource {
             description = "The attachment's bytes with its stored content type and file name (Content-Disposition). "
                     + "Operators may download the attachments of any flow.")
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
-            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
         return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
     }
