@@ -35,7 +35,7 @@ import io.restassured.specification.FilterableResponseSpecification;
  * The REST Assured filter that checks every request of the test suite, and the service's answer, against the
  * service's own OpenAPI document ({@code GET /q/openapi?format=json} of the running test instance, fetched once,
  * lazily, and kept). Installed for every request by {@link OpenApiContractCallback}; the rules are in the README
- * (Testing):
+ * (Set-up, API contract):
  * <ul>
  * <li>The response is always checked: its path and method must be documented, its status documented for the
  * operation (an undocumented status fails), its content type one the status documents, and its body valid against
