@@ -271,8 +271,8 @@ class GeneratedClientJourneyTest {
         assertTrue(terms.getAllowed());
         assertEquals(20, terms.getUnusedDays());
         assertEquals("31.20", money(terms.getRefund()));
-        UnsubscriptionResult gone = apps.unsubscribeApp(image.getId(),
-                new UnsubscribeRequest().reason("Moving to containers"), "unsubscribe-" + word);
+        UnsubscriptionResult gone = apps.unsubscribeApp(image.getId(), "unsubscribe-" + word,
+                new UnsubscribeRequest().reason("Moving to containers"));
         assertEquals("31.20", money(gone.getApplied().getRefund()));
         assertEquals(AppStatus.UNSUBSCRIBED, gone.getApp().getStatus());
         assertEquals(AppStatus.UNSUBSCRIBED, apps.getApp(image.getId()).getStatus());
