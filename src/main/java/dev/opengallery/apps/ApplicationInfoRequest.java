@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ApplicationInfoRequest(
         @NotBlank @Size(max = 200) @Schema(example = "admin@acme") String username,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(min = 1, max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
         @Schema(description = "Initial password: required the first time; when left out later the stored one is kept. "
                 + "Stored encrypted, never returned except to the buyer's reveal call", writeOnly = true) String password,
         @NotBlank @Size(max = 500) @Pattern(regexp = URL, message = "must be an http(s) URL") @Schema(example = "https://admin.cloudcrm.example/acme") String managementUrl,

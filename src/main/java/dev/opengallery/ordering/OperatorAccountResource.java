@@ -77,7 +77,7 @@ public class OperatorAccountResource {
     }
 
     @Schema(name = "ResellerRequest")
-    public record ResellerRequest(@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    public record ResellerRequest(@Size(min = 1, max = 100) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
             @Schema(description = "The reseller's name; null detaches the account", example = "Acme Partners") String reseller) {
     }
 

@@ -37,8 +37,11 @@ class HttpMetricsTest {
                 }
                 operations++;
                 // no token: a 401 (or a public endpoint's own answer) is measured like any other request
-                int status = given().contentType("application/json").body("{}").request(method.toUpperCase(), concrete)
-                        .then().extract().statusCode();
+                var request = given().contentType("application/json");
+                if (!method.equals("get") && !method.equals("delete")) {
+                    request.body("{}");
+                }
+                int status = request.request(method.toUpperCase(), concrete).then().extract().statusCode();
                 assertTrue(status < 500, method + " " + template + " answered " + status);
             }
             called.add(template);
