@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
@@ -36,6 +37,9 @@ public class AppService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Subscriptions subscriptions;
@@ -80,7 +84,7 @@ public class AppService {
     public Uni<RevealedPassword> reveal(UUID accountId, String subject, UUID id) {
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
+        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
             if (s.productType() != ProductType.SAAS) {
                 return Uni.createFrom().failure(ProblemException.unprocessable(
                         "Only SaaS apps have application information; this is a " + s.productType()));
@@ -150,13 +154,13 @@ public class AppService {
     }
 
     public Uni<SellerAppView> sellerFind(UUID sellerId, UUID id) {
-        return subscriptions.findForSeller(pool, sellerId, id, false).map(SellerAppView::of);
+        return subscriptions.findForSeller(db.reads(), sellerId, id, false).map(SellerAppView::of);
     }
 
     /** Supplies or rotates a SaaS app's application information; the buyer is told (without the password). */
     public Uni<SellerAppView> supply(UUID sellerId, UUID id, ApplicationInfoRequest request) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> subscriptions.findForSeller(conn, sellerId, id, true).chain(s -> {
+        return db.transaction(conn -> subscriptions.findForSeller(conn, sellerId, id, true).chain(s -> {
             if (s.productType() != ProductType.SAAS) {
                 return Uni.createFrom().failure(ProblemException.unprocessable(
                         "Only SaaS apps carry application information; this is a " + s.productType()));

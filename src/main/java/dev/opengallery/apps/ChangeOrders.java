@@ -19,7 +19,7 @@ import dev.opengallery.ordering.PaymentRules;
 import dev.opengallery.catalog.ProductType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -60,7 +60,7 @@ public class ChangeOrders {
      *        RESELLER); null from the auto-renewal job (actor role "system") takes the balance when it covers the
      *        amount and else the credit line
      */
-    public Uni<Paid> placeAndPay(SqlConnection conn, Subscription s, Line line, PaymentMethod method, UUID actorId,
+    public Uni<Paid> placeAndPay(Tx conn, Subscription s, Line line, PaymentMethod method, UUID actorId,
             String actorRole) {
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
@@ -135,7 +135,7 @@ public class ChangeOrders {
         };
     }
 
-    private Uni<Void> event(SqlConnection conn, UUID orderId, UUID actorId, String role, String from, String to,
+    private Uni<Void> event(Tx conn, UUID orderId, UUID actorId, String role, String from, String to,
             String reason) {
         return conn.preparedQuery("""
                 insert into order_event (order_id, at, actor_id, actor_role, from_state, to_state, reason)

@@ -27,7 +27,7 @@ import dev.opengallery.ordering.OrderService;
 import dev.opengallery.ordering.PaymentMethod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -184,7 +184,7 @@ public class ChangeService {
     }
 
     private Uni<RestResponse<ChangeRequests.Result>> order(UUID accountId, UUID id, String key, String operation,
-            Object request, java.util.function.Function<SqlConnection, Uni<Priced>> price, ChangeOrders.Kind kind,
+            Object request, java.util.function.Function<Tx, Uni<Priced>> price, ChangeOrders.Kind kind,
             PaymentMethod method) {
         return idempotency.run(accountId, key, operation, request, ChangeRequests.Ref.class,
                 conn -> price.apply(conn).chain(p -> apply(conn, p, kind, method, accountId))
@@ -202,7 +202,7 @@ public class ChangeService {
     }
 
     /** Places and pays the change order, then gives the app its new specification or quantity. */
-    private Uni<ChangeRequests.Ref> apply(SqlConnection conn, Priced p, ChangeOrders.Kind kind, PaymentMethod method,
+    private Uni<ChangeRequests.Ref> apply(Tx conn, Priced p, ChangeOrders.Kind kind, PaymentMethod method,
             UUID actor) {
         Subscription s = p.sub();
         Specification target = p.target();

@@ -3,7 +3,7 @@ package dev.opengallery.apps;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 
 /**
  * Something that must happen when a purchased app ends — unsubscribed by its buyer or RELEASED after retention —
@@ -12,5 +12,5 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  */
 public interface SubscriptionEnded {
 
-    Uni<Void> ended(SqlConnection conn, UUID subscriptionId, Subscription.Status status, String ecsId);
+    Uni<Void> ended(Tx conn, UUID subscriptionId, Subscription.Status status, String ecsId);
 }

@@ -20,8 +20,9 @@ import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Db;
+import dev.opengallery.core.Sql;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -55,30 +56,33 @@ public class Subscriptions {
     @Inject
     Pool pool;
 
+    @Inject
+    Db db;
+
     /** One of the buyer's purchased apps (listed ones only). */
     public Uni<Subscription> findOwned(UUID accountId, UUID id) {
-        return one(pool, SELECT + "where s.id = $1 and s.account_id = $2 and s.visible", Tuple.of(id, accountId));
+        return one(db.reads(), SELECT + "where s.id = $1 and s.account_id = $2 and s.visible", Tuple.of(id, accountId));
     }
 
     /** The same, locked for the caller's transaction. */
-    public Uni<Subscription> lockOwned(SqlConnection conn, UUID accountId, UUID id) {
+    public Uni<Subscription> lockOwned(Tx conn, UUID accountId, UUID id) {
         return one(conn, SELECT + "where s.id = $1 and s.account_id = $2 and s.visible for update of s",
                 Tuple.of(id, accountId));
     }
 
     /** Any subscription, locked; null when another transaction holds it (jobs skip it) or it does not exist. */
-    public Uni<Subscription> tryLock(SqlConnection conn, UUID id) {
+    public Uni<Subscription> tryLock(Tx conn, UUID id) {
         return conn.preparedQuery(SELECT + "where s.id = $1 for update of s skip locked").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
     }
 
     /** A subscription of one of the seller's products (listed or not yet: the seller supplies its app info). */
-    public Uni<Subscription> findForSeller(SqlClient client, UUID sellerId, UUID id, boolean lock) {
+    public Uni<Subscription> findForSeller(Sql client, UUID sellerId, UUID id, boolean lock) {
         return one(client, SELECT + "where s.id = $1 and o.seller_id = $2" + (lock ? " for update of s" : ""),
                 Tuple.of(id, sellerId));
     }
 
-    private static Uni<Subscription> one(SqlClient client, String sql, Tuple args) {
+    private static Uni<Subscription> one(Sql client, String sql, Tuple args) {
         return client.preparedQuery(sql).execute(args).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Purchased app");
@@ -131,7 +135,7 @@ public class Subscriptions {
     }
 
     /** Records what happened to a subscription, in the caller's transaction. */
-    public static Uni<Void> event(SqlConnection conn, UUID subscriptionId, Instant at, UUID actorId, String actorRole,
+    public static Uni<Void> event(Tx conn, UUID subscriptionId, Instant at, UUID actorId, String actorRole,
             String kind, Subscription.Status from, Subscription.Status to, UUID orderId, String note) {
         return conn.preparedQuery("""
                 insert into subscription_event (subscription_id, at, actor_id, actor_role, kind, from_status, to_status,

@@ -26,8 +26,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Db;
+import dev.opengallery.core.Sql;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -40,6 +41,9 @@ public class UnsubscriptionService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Subscriptions subscriptions;
@@ -66,13 +70,13 @@ public class UnsubscriptionService {
     Duration fullRefundWithin;
 
     public Uni<UnsubscriptionQuote> quote(UUID accountId, UUID id) {
-        return subscriptions.findOwned(accountId, id).chain(s -> quote(pool, s));
+        return subscriptions.findOwned(accountId, id).chain(s -> quote(db.reads(), s));
     }
 
     private record Paid(BigDecimal amount, boolean milestone, List<UUID> blocking) {
     }
 
-    Uni<UnsubscriptionQuote> quote(SqlClient client, Subscription s) {
+    Uni<UnsubscriptionQuote> quote(Sql client, Subscription s) {
         if (!s.status().live()) {
             return Uni.createFrom().item(refused(s, UnsubscriptionRules.Rule.NOT_LIVE,
                     "The app is " + s.status() + ": there is nothing to unsubscribe", null));
@@ -150,7 +154,7 @@ public class UnsubscriptionService {
                                 .build()));
     }
 
-    private Uni<Void> apply(SqlConnection conn, Subscription s, UnsubscriptionQuote q, String reason, Instant now) {
+    private Uni<Void> apply(Tx conn, Subscription s, UnsubscriptionQuote q, String reason, Instant now) {
         String note = "Unsubscribed" + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")")
                 + ": refund " + q.refund() + " " + s.currency() + " by rule " + q.rule();
         Uni<?> money = q.refund().signum() > 0
@@ -176,7 +180,7 @@ public class UnsubscriptionService {
                 .chain(() -> ended(conn, s, Subscription.Status.UNSUBSCRIBED));
     }
 
-    Uni<Void> ended(SqlConnection conn, Subscription s, Subscription.Status status) {
+    Uni<Void> ended(Tx conn, Subscription s, Subscription.Status status) {
         List<SubscriptionEnded> hooks = new ArrayList<>();
         endHooks.forEach(hooks::add);
         Uni<Void> chain = Uni.createFrom().voidItem();

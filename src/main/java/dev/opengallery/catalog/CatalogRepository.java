@@ -16,13 +16,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -48,6 +49,9 @@ public class CatalogRepository {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     private volatile Set<String> categoryCodes;
 
@@ -82,7 +86,7 @@ public class CatalogRepository {
 
     public Uni<UUID> insert(UUID sellerId, ProductDraft d, Instant now) {
         UUID id = UUID.randomUUID();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return db.transaction(conn -> conn.preparedQuery("""
                 insert into product (id, seller_id, type, category_code, name, summary, description, tags, guide_url,
                     supervised, request_template, security_groups, contact_authorization_required, currency,
                     from_price, billing_modes, status, created_at, updated_at, version)
@@ -97,7 +101,7 @@ public class CatalogRepository {
      * name) keep their ids ({@link SpecificationStore#replace}).
      */
     public Uni<Void> update(UUID id, UUID sellerId, long version, ProductDraft d, Instant now) {
-        return pool.withTransaction(conn -> lockForSeller(conn, id, sellerId).chain(state -> {
+        return db.transaction(conn -> lockForSeller(conn, id, sellerId).chain(state -> {
             if (state.version != version) {
                 throw ProblemException.staleVersion("The product");
             }
@@ -120,7 +124,7 @@ public class CatalogRepository {
      */
     public Uni<Void> transition(UUID id, UUID sellerId, ProductLifecycle.Action action, ProductLifecycle.Actor actor,
             String reason, Instant now) {
-        return pool.withTransaction(conn -> (sellerId == null ? lockAny(conn, id) : lockForSeller(conn, id, sellerId))
+        return db.transaction(conn -> (sellerId == null ? lockAny(conn, id) : lockForSeller(conn, id, sellerId))
                 .chain(state -> {
                     ProductStatus next = ProductLifecycle.next(state.status, action, actor);
                     String sql = switch (next) {
@@ -141,12 +145,12 @@ public class CatalogRepository {
     private record LockedState(ProductStatus status, long version) {
     }
 
-    private Uni<LockedState> lockForSeller(SqlConnection conn, UUID id, UUID sellerId) {
+    private Uni<LockedState> lockForSeller(Tx conn, UUID id, UUID sellerId) {
         return conn.preparedQuery("select status, version from product where id = $1 and seller_id = $2 for update")
                 .execute(Tuple.of(id, sellerId)).map(CatalogRepository::lockedState);
     }
 
-    private Uni<LockedState> lockAny(SqlConnection conn, UUID id) {
+    private Uni<LockedState> lockAny(Tx conn, UUID id) {
         return conn.preparedQuery("select status, version from product where id = $1 for update")
                 .execute(Tuple.of(id)).map(CatalogRepository::lockedState);
     }
@@ -311,7 +315,7 @@ public class CatalogRepository {
      * Counts one paid order of a product on a day; the ordering feature calls it in the payment's transaction.
      * The count goes to one of {@link #SALES_SHARDS} rows at random, so payments for one product run in parallel.
      */
-    public Uni<Void> recordPaidOrder(SqlConnection conn, UUID productId, LocalDate day) {
+    public Uni<Void> recordPaidOrder(Tx conn, UUID productId, LocalDate day) {
         short shard = (short) java.util.concurrent.ThreadLocalRandom.current().nextInt(SALES_SHARDS);
         return conn.preparedQuery("""
                 insert into product_sales_day (product_id, day, shard, paid_orders) values ($1, $2, $3, 1)

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -30,7 +30,7 @@ final class SpecificationStore {
     }
 
     /** A new product's specifications, all with new ids. */
-    static Uni<Void> insert(SqlConnection conn, UUID productId, List<Specification> specs) {
+    static Uni<Void> insert(Tx conn, UUID productId, List<Specification> specs) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ids.add(UUID.randomUUID());
@@ -39,7 +39,7 @@ final class SpecificationStore {
     }
 
     /** Replaces an edited product's specifications, keeping the ids of those that persist (matched by name). */
-    static Uni<Void> replace(SqlConnection conn, UUID productId, List<Specification> specs) {
+    static Uni<Void> replace(Tx conn, UUID productId, List<Specification> specs) {
         return conn.preparedQuery("select id, name from specification where product_id = $1")
                 .execute(Tuple.of(productId)).chain(rows -> {
                     Map<String, UUID> existing = new HashMap<>();
@@ -77,7 +77,7 @@ final class SpecificationStore {
      * Favorites of removed specifications keep the product but lose the specification and the choices saved with it;
      * where that would give an account two entries of the product without a specification, the older one stays.
      */
-    private static Uni<Void> forgetInFavorites(SqlConnection conn, UUID[] removed) {
+    private static Uni<Void> forgetInFavorites(Tx conn, UUID[] removed) {
         if (removed.length == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -98,7 +98,7 @@ final class SpecificationStore {
     }
 
     /** Inserts the specifications at {@code ids}, except those at the {@code kept} positions, which are updated. */
-    private static Uni<Void> insertRows(SqlConnection conn, UUID productId, List<Specification> specs, List<UUID> ids,
+    private static Uni<Void> insertRows(Tx conn, UUID productId, List<Specification> specs, List<UUID> ids,
             List<Integer> kept) {
         List<Tuple> inserts = new ArrayList<>();
         List<Tuple> updates = new ArrayList<>();
@@ -122,7 +122,7 @@ final class SpecificationStore {
         return update.chain(() -> insert);
     }
 
-    private static Uni<Void> insertPrices(SqlConnection conn, List<Specification> specs, List<UUID> ids) {
+    private static Uni<Void> insertPrices(Tx conn, List<Specification> specs, List<UUID> ids) {
         List<Tuple> priceRows = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             for (Specification.Price p : specs.get(i).prices()) {

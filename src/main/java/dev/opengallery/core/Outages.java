@@ -21,8 +21,6 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -175,14 +173,14 @@ public class Outages {
      * ({@link OutcomeUnknown}); failing after it (reading the answer), it was done. {@code keyed}: the request has
      * an Idempotency-Key, which makes a retry safe.
      */
-    public static <T> Uni<T> transaction(Pool pool, boolean keyed, Function<SqlConnection, Uni<T>> work) {
+    public static <T> Uni<T> transaction(Db db, boolean keyed, Function<Tx, Uni<T>> work) {
         Context request = Vertx.currentContext();
         boolean tracked = request != null && VertxContext.isDuplicatedContext(request);
         if (tracked) {
             request.putLocal(PROGRESS, new Progress(keyed, false));
         }
         AtomicBoolean committing = new AtomicBoolean();
-        return pool.withTransaction(conn -> work.apply(conn).invoke(() -> committing.set(true)))
+        return db.transaction(conn -> work.apply(conn).invoke(() -> committing.set(true)))
                 .onFailure(e -> committing.get() && classify(e) == Dependency.DATABASE)
                 .transform(e -> new OutcomeUnknown(e, keyed))
                 .invoke(() -> {

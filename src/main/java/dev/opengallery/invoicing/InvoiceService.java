@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
@@ -23,8 +24,8 @@ import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Sql;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -38,6 +39,9 @@ public class InvoiceService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Notifications notifications;
@@ -60,7 +64,7 @@ public class InvoiceService {
                        as on_live_invoice
             from customer_order o where o.id = any($1) and o.account_id = $2""";
 
-    private Uni<List<Candidate>> candidates(SqlClient client, UUID accountId, List<UUID> ids, UUID invoiceId) {
+    private Uni<List<Candidate>> candidates(Sql client, UUID accountId, List<UUID> ids, UUID invoiceId) {
         return client.preparedQuery("select id from customer_order where id = any($1) and account_id = $2 order by id for update")
                 .execute(Tuple.of(ids.toArray(new UUID[0]), accountId))
                 .chain(() -> client.preparedQuery(CANDIDATES)
@@ -121,7 +125,7 @@ public class InvoiceService {
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(conn -> candidates(conn, accountId, ids, id).chain(cs -> {
+        return db.transaction(conn -> candidates(conn, accountId, ids, id).chain(cs -> {
             BigDecimal amount = cs.stream().map(Candidate::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
             List<Tuple> lines = cs.stream().map(c -> Tuple.of(id, c.id(), c.paid())).toList();
             return conn.preparedQuery("""
@@ -158,7 +162,7 @@ public class InvoiceService {
     public Uni<InvoiceView> reapply(UUID accountId, UUID id, InvoiceView.Reapply r) {
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(conn -> lock(conn, id, accountId).chain(current -> {
+        return db.transaction(conn -> lock(conn, id, accountId).chain(current -> {
             InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), InvoiceLifecycle.Action.REAPPLY);
             return conn.preparedQuery("select order_id from invoice_order where invoice_id = $1 order by order_id")
                     .execute(Tuple.of(id)).chain(rows -> {
@@ -199,7 +203,7 @@ public class InvoiceService {
     private record Locked(UUID accountId, InvoiceLifecycle.State state, String number) {
     }
 
-    private Uni<Locked> lock(SqlConnection conn, UUID id, UUID accountId) {
+    private Uni<Locked> lock(Tx conn, UUID id, UUID accountId) {
         return conn.preparedQuery("""
                 select account_id, state, number from invoice where id = $1 and ($2::uuid is null or account_id = $2)
                 for update""").execute(Tuple.of(id, accountId)).map(rows -> {
@@ -217,7 +221,7 @@ public class InvoiceService {
         Instant now = clock.now();
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         String note = reason == null || reason.isBlank() ? null : reason.strip();
-        return pool.withTransaction(conn -> lock(conn, id, accountId).chain(current -> {
+        return db.transaction(conn -> lock(conn, id, accountId).chain(current -> {
             InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), action);
             Uni<Void> guard = Uni.createFrom().voidItem();
             if (action == InvoiceLifecycle.Action.ISSUE) {
@@ -259,7 +263,7 @@ public class InvoiceService {
     }
 
     /** Keeps each order's invoice_state in step; a returned invoice lets go of its orders. */
-    private static Uni<Void> syncOrders(SqlConnection conn, UUID invoiceId, InvoiceLifecycle.State state) {
+    private static Uni<Void> syncOrders(Tx conn, UUID invoiceId, InvoiceLifecycle.State state) {
         return conn.preparedQuery("""
                 update customer_order o set invoice_state = $2, version = o.version + 1
                 from invoice_order io where io.invoice_id = $1 and io.live and o.id = io.order_id""")
@@ -269,7 +273,7 @@ public class InvoiceService {
                                 .execute(Tuple.of(invoiceId)).replaceWithVoid());
     }
 
-    private Uni<Void> tell(SqlConnection conn, UUID accountId, UUID id, InvoiceLifecycle.State state, String number,
+    private Uni<Void> tell(Tx conn, UUID accountId, UUID id, InvoiceLifecycle.State state, String number,
             String note) {
         String title;
         String body;
@@ -291,7 +295,7 @@ public class InvoiceService {
                 Set.of(Channel.EMAIL)).replaceWithVoid();
     }
 
-    private Uni<Void> event(SqlConnection conn, UUID invoiceId, UUID actor, String role, InvoiceLifecycle.State from,
+    private Uni<Void> event(Tx conn, UUID invoiceId, UUID actor, String role, InvoiceLifecycle.State from,
             InvoiceLifecycle.State to, String note) {
         return conn.preparedQuery("""
                 insert into invoice_event (invoice_id, at, actor_id, actor_role, from_state, to_state, note)

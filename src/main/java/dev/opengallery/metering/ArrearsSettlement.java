@@ -13,7 +13,7 @@ import dev.opengallery.ordering.AfterTopUp;
 import dev.opengallery.ordering.Ledger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -31,7 +31,7 @@ public class ArrearsSettlement implements AfterTopUp {
     AppClock clock;
 
     @Override
-    public Uni<Void> afterTopUp(SqlConnection conn, UUID accountId) {
+    public Uni<Void> afterTopUp(Tx conn, UUID accountId) {
         Instant now = clock.now();
         return conn.preparedQuery("""
                 select m.arrears, a.balance + a.credit_limit as available
@@ -60,7 +60,7 @@ public class ArrearsSettlement implements AfterTopUp {
     }
 
     /** RESUME for every ECS of the account that was suspended for arrears. */
-    private Uni<Void> resume(SqlConnection conn, UUID accountId, Instant now) {
+    private Uni<Void> resume(Tx conn, UUID accountId, Instant now) {
         return conn.preparedQuery("""
                 with r as (
                     update metering_ecs set arrears_suspended = false, updated_at = $2

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
@@ -25,7 +26,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -57,6 +58,9 @@ public class ComputeEventOutbox {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     AppClock clock;
@@ -105,7 +109,7 @@ public class ComputeEventOutbox {
             LOG.debug("opengallery.compute.events-url is not set: SUSPEND/RESUME/RELEASE events stay in the outbox");
             return Uni.createFrom().item(0);
         }
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM)
+        return db.transaction(conn -> conn.preparedQuery(CLAIM)
                 .execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC), limit)).chain(rows -> {
                     List<Due> due = new ArrayList<>();
                     for (Row r : rows) {
@@ -135,7 +139,7 @@ public class ComputeEventOutbox {
                 });
     }
 
-    private Uni<Integer> record(SqlConnection conn, List<Due> due, List<String> errors) {
+    private Uni<Integer> record(Tx conn, List<Due> due, List<String> errors) {
         Instant now = clock.now();
         List<Tuple> updates = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {

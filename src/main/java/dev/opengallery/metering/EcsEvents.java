@@ -16,13 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Problem;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -54,6 +55,9 @@ public class EcsEvents {
     Pool pool;
 
     @Inject
+    Db db;
+
+    @Inject
     AppClock clock;
 
     @ConfigProperty(name = "opengallery.metering.late-window", defaultValue = "6H")
@@ -71,7 +75,7 @@ public class EcsEvents {
             return Uni.createFrom().failure(pe);
         }
         Instant now = clock.now();
-        return pool.withTransaction(conn -> apply(conn, e, now))
+        return db.transaction(conn -> apply(conn, e, now))
                 .onFailure(PgException.class).recoverWithUni(failure -> {
                     // two deliveries of one id at once: the loser sees the winner's row
                     if ("23505".equals(((PgException) failure).getSqlState())) {
@@ -121,7 +125,7 @@ public class EcsEvents {
     private record Ecs(UUID accountId, boolean known) {
     }
 
-    private Uni<Result> apply(SqlConnection conn, EcsEventRequest.Parsed e, Instant now) {
+    private Uni<Result> apply(Tx conn, EcsEventRequest.Parsed e, Instant now) {
         OffsetDateTime nowTs = now.atOffset(ZoneOffset.UTC);
         return conn.preparedQuery("select 1 from metering_event where id = $1").execute(Tuple.of(e.id()))
                 .chain(seen -> {
@@ -164,7 +168,7 @@ public class EcsEvents {
     }
 
     /** The ECS's owner: an image order created it (its subscription carries the ECS id). Unknown: 404. */
-    private Uni<Ecs> ecs(SqlConnection conn, String ecsId) {
+    private Uni<Ecs> ecs(Tx conn, String ecsId) {
         return conn.preparedQuery("""
                 select account_id, true as known from metering_ecs where ecs_id = $1
                 union all
@@ -189,7 +193,7 @@ public class EcsEvents {
      * the purchase: a buyer keeps the price it bought at, whatever the seller charges new buyers. Null when the event
      * carries no image.
      */
-    private Uni<BillableUse.Image> image(SqlConnection conn, UUID accountId, EcsEventRequest.Parsed e) {
+    private Uni<BillableUse.Image> image(Tx conn, UUID accountId, EcsEventRequest.Parsed e) {
         if (e.productId() == null) {
             return Uni.createFrom().nullItem();
         }
@@ -218,7 +222,7 @@ public class EcsEvents {
     }
 
     /** Creates the ECS's metering row on its first event and locks it: one ECS's events apply one at a time. */
-    private Uni<Void> lockEcs(SqlConnection conn, String ecsId, UUID accountId, OffsetDateTime now) {
+    private Uni<Void> lockEcs(Tx conn, String ecsId, UUID accountId, OffsetDateTime now) {
         return conn.preparedQuery("""
                 insert into metering_ecs (ecs_id, account_id, status, created_at, updated_at) values ($1, $2, 'NEW', $3, $3)
                 on conflict (ecs_id) do nothing""").execute(Tuple.of(ecsId, accountId, now))
@@ -227,7 +231,7 @@ public class EcsEvents {
                 .replaceWithVoid();
     }
 
-    private Uni<List<BillableUse.Event>> events(SqlConnection conn, String ecsId) {
+    private Uni<List<BillableUse.Event>> events(Tx conn, String ecsId) {
         return conn.preparedQuery("""
                 select seq, type, occurred_at, product_id, specification_id, hourly_price, currency, ecs_billing_mode,
                     expires_at
@@ -268,7 +272,7 @@ public class EcsEvents {
     }
 
     /** The stored event's seq, or null when another delivery of the same id got there first. */
-    private Uni<Long> insert(SqlConnection conn, EcsEventRequest.Parsed e, BillableUse.Image image, OffsetDateTime now) {
+    private Uni<Long> insert(Tx conn, EcsEventRequest.Parsed e, BillableUse.Image image, OffsetDateTime now) {
         return conn.preparedQuery("""
                 insert into metering_event (id, ecs_id, type, occurred_at, received_at, product_id, specification_id,
                     hourly_price, currency, ecs_billing_mode, expires_at)
@@ -286,7 +290,7 @@ public class EcsEvents {
     }
 
     /** Replaces this ECS's periods with those its events now give, and marks it for re-billing from the event's hour. */
-    private Uni<Void> rederive(SqlConnection conn, String ecsId, UUID accountId, List<BillableUse.Event> events,
+    private Uni<Void> rederive(Tx conn, String ecsId, UUID accountId, List<BillableUse.Event> events,
             Instant occurredAt, OffsetDateTime now) {
         BillableUse.Derived d = BillableUse.derive(events);
         List<Tuple> rows = new ArrayList<>();

@@ -10,7 +10,7 @@ import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -26,7 +26,7 @@ public class EcsRelease implements SubscriptionEnded {
     AppClock clock;
 
     @Override
-    public Uni<Void> ended(SqlConnection conn, UUID subscriptionId, Subscription.Status status, String ecsId) {
+    public Uni<Void> ended(Tx conn, UUID subscriptionId, Subscription.Status status, String ecsId) {
         if (ecsId == null) {
             return Uni.createFrom().voidItem();
         }

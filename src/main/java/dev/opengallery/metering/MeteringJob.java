@@ -15,13 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -175,6 +176,9 @@ public class MeteringJob {
     Pool pool;
 
     @Inject
+    Db db;
+
+    @Inject
     AppClock clock;
 
     @ConfigProperty(name = "opengallery.metering.earliest-hour")
@@ -227,7 +231,7 @@ public class MeteringJob {
         Instant now = clock.now();
         UUID runId = UUID.randomUUID();
         OffsetDateTime nowTs = ts(now);
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
+        return db.transaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
                 .execute(Tuple.of(LOCK_KEY))
                 .chain(() -> conn.query("set local work_mem = '" + workMem.replaceAll("[^0-9A-Za-z]", "") + "'").execute())
                 .chain(() -> range(conn, hour, now))
@@ -268,7 +272,7 @@ public class MeteringJob {
     }
 
     /** The hours of this run: [from, to). */
-    private Uni<Range> range(SqlConnection conn, Instant hour, Instant now) {
+    private Uni<Range> range(Tx conn, Instant hour, Instant now) {
         Instant closed = BillableUse.hourOf(now);
         return conn.query("select billed_until from metering_cursor where name = 'hourly'").execute().chain(rows -> {
             Instant cursor = rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime("billed_until").toInstant();
@@ -298,7 +302,7 @@ public class MeteringJob {
     }
 
     /** Catch-up runs move the watermark to their end; a run for one hour moves it only when that hour was next. */
-    private Uni<Void> advance(SqlConnection conn, Instant hour, Range range) {
+    private Uni<Void> advance(Tx conn, Instant hour, Range range) {
         if (hour != null && (range.cursor == null || !range.cursor.equals(hour))) {
             return Uni.createFrom().voidItem();
         }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.TimedJob;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -60,6 +61,9 @@ public class NotificationDeliveryJob {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     AppClock clock;
@@ -114,7 +118,7 @@ public class NotificationDeliveryJob {
         if (limit < 1) {
             return Uni.createFrom().failure(new IllegalArgumentException("limit must be at least 1"));
         }
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM)
+        return db.transaction(conn -> conn.preparedQuery(CLAIM)
                 .execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC), limit))
                 .chain(rows -> {
                     List<Due> due = new ArrayList<>();
@@ -141,7 +145,7 @@ public class NotificationDeliveryJob {
                 .onFailure().recoverWithItem(NotificationDeliveryJob::describe);
     }
 
-    private Uni<Integer> record(SqlConnection conn, List<Due> due, List<String> errors) {
+    private Uni<Integer> record(Tx conn, List<Due> due, List<String> errors) {
         Instant now = clock.now();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         List<Tuple> updates = new ArrayList<>();

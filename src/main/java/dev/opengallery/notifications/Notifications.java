@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -70,7 +70,7 @@ public class Notifications {
      *        address the account does not have (no e-mail, no phone) is skipped
      * @return the notification's id
      */
-    public Uni<UUID> notify(SqlConnection conn, UUID accountId, String kind, String title, String body, String link,
+    public Uni<UUID> notify(Tx conn, UUID accountId, String kind, String title, String body, String link,
             Set<Channel> channels) {
         return insert(conn, List.of(new Notice(accountId, kind, title, body, link)), channels).map(ids -> ids[0]);
     }
@@ -79,12 +79,12 @@ public class Notifications {
      * Records a batch of notifications (the scheduled jobs' many at once) in the caller's transaction, with one
      * statement, by the same rules as {@link #notify}.
      */
-    public Uni<Void> notifyAll(SqlConnection conn, List<Notice> notices, Set<Channel> channels) {
+    public Uni<Void> notifyAll(Tx conn, List<Notice> notices, Set<Channel> channels) {
         return insert(conn, notices, channels).replaceWithVoid();
     }
 
     /** Writes the notices; answers their ids, in order. */
-    private Uni<UUID[]> insert(SqlConnection conn, List<Notice> notices, Set<Channel> channels) {
+    private Uni<UUID[]> insert(Tx conn, List<Notice> notices, Set<Channel> channels) {
         int n = notices.size();
         UUID[] ids = new UUID[n];
         if (n == 0) {

@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -65,7 +65,7 @@ public class MilestoneBills {
      * Generates the bill of one milestone of an order, in the caller's transaction. Idempotent: a bill that
      * exists is left as it is. Does nothing past the last milestone.
      */
-    public Uni<Void> generate(SqlConnection conn, UUID orderId, int milestone) {
+    public Uni<Void> generate(Tx conn, UUID orderId, int milestone) {
         return conn.preparedQuery("""
                 select o.account_id, o.amount_due, o.currency, po.milestones
                 from customer_order o join private_offer po on po.id = o.offer_id
@@ -97,7 +97,7 @@ public class MilestoneBills {
      * The buyer accepted the delivery of milestone {@code milestone}: the next bill is generated. Service
      * supervision calls this in the transaction that records the acceptance.
      */
-    public Uni<Void> onMilestoneAccepted(SqlConnection conn, UUID orderId, int milestone) {
+    public Uni<Void> onMilestoneAccepted(Tx conn, UUID orderId, int milestone) {
         return generate(conn, orderId, milestone + 1);
     }
 
@@ -146,7 +146,7 @@ public class MilestoneBills {
      * CANCELED, the offer credit still held for the order is given back, and what the buyer already paid through its
      * bills is refunded (one REFUND ledger entry). Answers the amount refunded.
      */
-    public Uni<BigDecimal> cancelOrder(SqlConnection conn, UUID orderId, UUID accountId, BigDecimal amountDue,
+    public Uni<BigDecimal> cancelOrder(Tx conn, UUID orderId, UUID accountId, BigDecimal amountDue,
             String reason) {
         Instant now = clock.now();
         return conn.preparedQuery("""

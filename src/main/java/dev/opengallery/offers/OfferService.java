@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.CatalogRepository;
 import dev.opengallery.catalog.Pricing;
@@ -32,7 +33,7 @@ import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -47,6 +48,9 @@ public class OfferService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     CatalogRepository catalog;
@@ -113,7 +117,7 @@ public class OfferService {
             UUID id = UUID.randomUUID();
             String token = token();
             String link = link(token);
-            return pool.withTransaction(conn -> conn.preparedQuery(
+            return db.transaction(conn -> conn.preparedQuery(
                     "select 1 from account where id = $1 and id <> $2").execute(Tuple.of(r.customerAccountId(), sellerId))
                     .chain(rows -> {
                         if (rows.size() == 0) {
@@ -289,7 +293,7 @@ public class OfferService {
     }
 
     /** Marks the offer used by the order, in the order's transaction; fails if another order got it first. */
-    public Uni<Void> claim(SqlConnection conn, UUID offerId, UUID orderId) {
+    public Uni<Void> claim(Tx conn, UUID offerId, UUID orderId) {
         return conn.preparedQuery("""
                 update private_offer set status = 'USED', used_order_id = $2
                 where id = $1 and status = 'ACTIVE' and expires_at > $3 returning id""")

@@ -3,7 +3,7 @@ package dev.opengallery.ordering;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 
 /**
  * Something that must happen when money arrives on an account, in the top-up's own transaction after the
@@ -11,5 +11,5 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  */
 public interface AfterTopUp {
 
-    Uni<Void> afterTopUp(SqlConnection conn, UUID accountId);
+    Uni<Void> afterTopUp(Tx conn, UUID accountId);
 }

@@ -17,12 +17,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Db;
 import dev.opengallery.core.Outages;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -49,7 +50,7 @@ public class Idempotency {
             + "Idempotency-Key (nothing was done again)";
 
     @Inject
-    Pool pool;
+    Db db;
 
     @Inject
     ObjectMapper json;
@@ -58,15 +59,15 @@ public class Idempotency {
     AppClock clock;
 
     public <T> Uni<RestResponse<T>> run(UUID accountId, String key, String operation, Object request, Class<T> type,
-            Function<SqlConnection, Uni<RestResponse<T>>> work) {
+            Function<Tx, Uni<RestResponse<T>>> work) {
         if (key == null) {
-            return Outages.transaction(pool, false, work);
+            return Outages.transaction(db, false, work);
         }
         if (key.isBlank() || key.length() > 200) {
             return Uni.createFrom().failure(ProblemException.invalid("Idempotency-Key", "must be 1 to 200 characters"));
         }
         String hash = hash(operation, request);
-        return Outages.transaction(pool, true, conn -> conn.preparedQuery("""
+        return Outages.transaction(db, true, conn -> conn.preparedQuery("""
                 insert into idempotent_request (account_id, key, operation, request_hash, response_status,
                     response_body, created_at) values ($1, $2, $3, $4, 0, '', $5)
                 on conflict (account_id, key) do nothing returning key""")
@@ -88,7 +89,7 @@ public class Idempotency {
         return b;
     }
 
-    private <T> Uni<Void> store(SqlConnection conn, UUID accountId, String key, RestResponse<T> response) {
+    private <T> Uni<Void> store(Tx conn, UUID accountId, String key, RestResponse<T> response) {
         String body;
         try {
             body = json.writeValueAsString(response.getEntity());
@@ -101,7 +102,7 @@ public class Idempotency {
                 .execute(Tuple.of(accountId, key, response.getStatus(), body)).replaceWithVoid();
     }
 
-    private <T> Uni<RestResponse<T>> replay(SqlConnection conn, UUID accountId, String key, String operation,
+    private <T> Uni<RestResponse<T>> replay(Tx conn, UUID accountId, String key, String operation,
             String hash, Class<T> type) {
         return conn.preparedQuery("""
                 select operation, request_hash, response_status, response_body from idempotent_request

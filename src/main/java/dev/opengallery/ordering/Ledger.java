@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -34,7 +34,7 @@ public class Ledger {
     public record Entry(UUID id, BigDecimal balanceAfter) {
     }
 
-    public Uni<Entry> post(SqlConnection conn, UUID accountId, Kind kind, BigDecimal amount, Floor floor,
+    public Uni<Entry> post(Tx conn, UUID accountId, Kind kind, BigDecimal amount, Floor floor,
             UUID orderId, String reference, String note, Instant now) {
         return conn.preparedQuery("""
                 update account set balance = balance + $2

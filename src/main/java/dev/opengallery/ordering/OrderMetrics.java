@@ -5,10 +5,9 @@ import java.math.BigDecimal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.opengallery.core.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 
 /**
  * Business counters of ordering, counted only once the transaction that placed or paid the order has committed (a
@@ -35,15 +34,15 @@ public class OrderMetrics {
     MeterRegistry registry;
 
     /** An order placed in the transaction on {@code conn}, counted once it commits. */
-    public void placed(SqlConnection conn, String productType, String kind, PaymentMethod method) {
+    public void placed(Tx conn, String productType, String kind, PaymentMethod method) {
         Counter c = Counter.builder("opengallery.orders.placed").description("Orders placed")
                 .tag("product_type", productType).tag("kind", kind).tag("payment_method", name(method))
                 .register(registry);
-        AfterCommit.run(conn, c::increment);
+        conn.afterCommit(c::increment);
     }
 
     /** An order paid in the transaction on {@code conn}, counted (with its amount) once it commits. */
-    public void paid(SqlConnection conn, String productType, String kind, PaymentMethod method, String currency,
+    public void paid(Tx conn, String productType, String kind, PaymentMethod method, String currency,
             BigDecimal amount) {
         Counter paid = Counter.builder("opengallery.orders.paid").description("Orders paid")
                 .tag("product_type", productType).tag("kind", kind).tag("payment_method", name(method))
@@ -52,7 +51,7 @@ public class OrderMetrics {
                 .description("Amount of the orders paid, in the currency's major unit")
                 .tag("currency", currency).tag("payment_method", name(method)).register(registry);
         double value = amount == null ? 0 : amount.doubleValue();
-        AfterCommit.run(conn, () -> {
+        conn.afterCommit(() -> {
             paid.increment();
             if (value > 0) {
                 revenue.increment(value);
@@ -61,7 +60,7 @@ public class OrderMetrics {
     }
 
     /** A renewal, upgrade or expansion: placed and paid at once. */
-    public void placedAndPaid(SqlConnection conn, String productType, String kind, PaymentMethod method,
+    public void placedAndPaid(Tx conn, String productType, String kind, PaymentMethod method,
             String currency, BigDecimal amount) {
         placed(conn, productType, kind, method);
         paid(conn, productType, kind, method, currency, amount);

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.CatalogRepository;
 import dev.opengallery.catalog.PricingModel;
@@ -34,7 +35,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -48,6 +49,9 @@ public class OrderService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     CatalogRepository catalog;
@@ -235,7 +239,7 @@ public class OrderService {
                         c.product.type() == ProductType.IMAGE)));
     }
 
-    private Uni<UUID> insertOrder(SqlConnection conn, UUID accountId, Checked c) {
+    private Uni<UUID> insertOrder(Tx conn, UUID accountId, Checked c) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = ts(clock.now());
         OrderPricing.Price p = c.price;
@@ -310,7 +314,7 @@ public class OrderService {
      * Moves a pending order to paid in the caller's transaction: locks it, debits the ledger (unless the
      * reseller pays or nothing is due now), and opens what follows payment.
      */
-    private Uni<Void> settle(SqlConnection conn, UUID accountId, UUID orderId, PaymentMethod method, String role) {
+    private Uni<Void> settle(Tx conn, UUID accountId, UUID orderId, PaymentMethod method, String role) {
         return conn.preparedQuery("select " + COLUMNS + " from customer_order o where o.id = $1 and o.account_id = $2 for update")
                 .execute(Tuple.of(orderId, accountId)).chain(rows -> {
                     if (rows.size() == 0) {
@@ -354,7 +358,7 @@ public class OrderService {
     }
 
     /** What payment opens: a service flow for supervised products, a purchased app for the others (images once provisioned). */
-    private Uni<Void> opened(SqlConnection conn, OrderView o, Instant now) {
+    private Uni<Void> opened(Tx conn, OrderView o, Instant now) {
         Uni<Void> flow = Uni.createFrom().voidItem();
         if (o.supervised()) {
             String state = o.productType() == ProductType.LICENSE ? "WAITING_FOR_SELLER" : "WAITING_FOR_REQUEST";
@@ -372,7 +376,7 @@ public class OrderService {
         return flow.chain(() -> subscription(conn, o, now, visible, null));
     }
 
-    private Uni<Void> subscription(SqlConnection conn, OrderView o, Instant start, boolean visible, String ecsId) {
+    private Uni<Void> subscription(Tx conn, OrderView o, Instant start, boolean visible, String ecsId) {
         OffsetDateTime starts = ts(start);
         OffsetDateTime expires = switch (o.billingMode()) {
             case YEARLY -> starts.plusYears(o.periods());
@@ -438,7 +442,7 @@ public class OrderService {
 
     private Uni<Void> provisioned(OrderView o, String ecsId) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return db.transaction(conn -> conn.preparedQuery("""
                 update customer_order set state = 'COMPLETED', completed_at = $2, version = version + 1,
                     ecs = jsonb_set(ecs, '{ecsId}', to_jsonb($3::text))
                 where id = $1 and state = 'PROCESSING' returning id""").execute(Tuple.of(o.id(), ts(now), ecsId))
@@ -450,7 +454,7 @@ public class OrderService {
 
     /** Cancels a paid order that cannot be delivered, refunding what was paid. */
     public Uni<Void> abort(OrderView o, String reason) {
-        return pool.withTransaction(conn -> cancelAndRefund(conn, o.id(), null, "system", reason)).replaceWithVoid();
+        return db.transaction(conn -> cancelAndRefund(conn, o.id(), null, "system", reason)).replaceWithVoid();
     }
 
     /**
@@ -458,7 +462,7 @@ public class OrderService {
      * orders; for milestone orders the bills paid so far, canceling the others) and canceling the purchased app. Service supervision calls it when an operator cancels an
      * appeal or a flow outlives 365 days without an invoice. Answers false when the order was not PROCESSING.
      */
-    public Uni<Boolean> cancelAndRefund(SqlConnection conn, UUID orderId, UUID actorId, String actorRole,
+    public Uni<Boolean> cancelAndRefund(Tx conn, UUID orderId, UUID actorId, String actorRole,
             String reason) {
         Instant now = clock.now();
         return conn.preparedQuery("""
@@ -493,7 +497,7 @@ public class OrderService {
      * becomes visible (SaaS with supervision is listed only from now on). Answers false when the order was not
      * PROCESSING.
      */
-    public Uni<Boolean> completeSupervised(SqlConnection conn, UUID orderId, UUID actorId, String actorRole,
+    public Uni<Boolean> completeSupervised(Tx conn, UUID orderId, UUID actorId, String actorRole,
             String reason) {
         Instant now = clock.now();
         return conn.preparedQuery("""
@@ -510,7 +514,7 @@ public class OrderService {
     // ------------------------------------------------------------------------------------------ cancel
 
     public Uni<OrderView> cancel(UUID accountId, UUID orderId) {
-        return pool.withTransaction(conn -> conn.preparedQuery(
+        return db.transaction(conn -> conn.preparedQuery(
                 "select state from customer_order where id = $1 and account_id = $2 for update")
                 .execute(Tuple.of(orderId, accountId)).chain(rows -> {
                     if (rows.size() == 0) {
@@ -529,7 +533,7 @@ public class OrderService {
     }
 
     /** An order canceled before payment gives its private offer back. */
-    private Uni<Void> releaseOffer(SqlConnection conn, UUID orderId) {
+    private Uni<Void> releaseOffer(Tx conn, UUID orderId) {
         return conn.preparedQuery("""
                 update private_offer set status = 'ACTIVE', used_order_id = null where used_order_id = $1 and status = 'USED'""")
                 .execute(Tuple.of(orderId)).replaceWithVoid();
@@ -541,7 +545,7 @@ public class OrderService {
      */
     public Uni<Integer> cancelUnpaid(java.time.Duration after) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return db.transaction(conn -> conn.preparedQuery("""
                 with due as (
                     select id from customer_order
                     where state = 'PENDING_PAYMENT' and created_at <= $1
@@ -635,7 +639,7 @@ public class OrderService {
                 r.getUUID("subscription_id"), null);
     }
 
-    Uni<Void> event(SqlConnection conn, UUID orderId, UUID actor, String role, OrderState from, OrderState to,
+    Uni<Void> event(Tx conn, UUID orderId, UUID actor, String role, OrderState from, OrderState to,
             String reason) {
         return conn.preparedQuery("""
                 insert into order_event (order_id, at, actor_id, actor_role, from_state, to_state, reason)

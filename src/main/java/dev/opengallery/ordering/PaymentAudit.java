@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,6 +35,9 @@ public class PaymentAudit {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     AppClock clock;
@@ -131,7 +135,7 @@ public class PaymentAudit {
     public Uni<Report> run() {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         // one snapshot for the counts and the rules, so concurrent payments cannot make it contradict itself
-        return pool.withTransaction(conn -> conn.query("set transaction isolation level repeatable read, read only")
+        return db.transaction(conn -> conn.query("set transaction isolation level repeatable read, read only")
                 .execute()
                 .chain(() -> conn.query("""
                         select (select count(*) from account) as accounts, (select count(*) from customer_order) as orders,

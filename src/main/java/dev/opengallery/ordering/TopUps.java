@@ -15,7 +15,7 @@ import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Credits money to an account: once per external reference, and once per Idempotency-Key. */
@@ -50,7 +50,7 @@ public class TopUps {
                         .map(credited -> RestResponse.ResponseBuilder.ok(credited).build()));
     }
 
-    private Uni<Boolean> credit(SqlConnection conn, UUID accountId, BigDecimal amount, String reference, String note) {
+    private Uni<Boolean> credit(Tx conn, UUID accountId, BigDecimal amount, String reference, String note) {
         return conn.preparedQuery("select id, currency from account where id = $1 for update")
                 .execute(Tuple.of(accountId)).chain(rows -> {
                     if (rows.size() == 0) {
@@ -77,7 +77,7 @@ public class TopUps {
     }
 
     /** Runs every {@link AfterTopUp} in the top-up's transaction, one after the other. */
-    private Uni<Void> afterTopUp(SqlConnection conn, UUID accountId) {
+    private Uni<Void> afterTopUp(Tx conn, UUID accountId) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AfterTopUp hook : hooks) {
             chain = chain.chain(() -> hook.afterTopUp(conn, accountId));

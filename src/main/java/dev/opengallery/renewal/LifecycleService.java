@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
 import dev.opengallery.core.AppClock;
@@ -23,7 +24,7 @@ import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -37,6 +38,9 @@ public class LifecycleService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Notifications notifications;
@@ -72,12 +76,12 @@ public class LifecycleService {
 
     /** One step, repeated batch by batch until nothing is due. */
     private Uni<Integer> step(Step step, Instant now) {
-        return pool.withTransaction(conn -> move(conn, step, now)).chain(n -> n < batchSize
+        return db.transaction(conn -> move(conn, step, now)).chain(n -> n < batchSize
                 ? Uni.createFrom().item(n)
                 : step(step, now).map(more -> n + more));
     }
 
-    private Uni<Integer> move(SqlConnection conn, Step step, Instant now) {
+    private Uni<Integer> move(Tx conn, Step step, Instant now) {
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         // the state changes when the rule says (expiry, expiry + grace, ...), recorded as such
         String sql = """
@@ -119,7 +123,7 @@ public class LifecycleService {
         return d.toSeconds() + " seconds";
     }
 
-    private Uni<Void> tell(SqlConnection conn, Step step, Row r) {
+    private Uni<Void> tell(Tx conn, Step step, Row r) {
         String name = r.getString("name");
         OffsetDateTime expired = r.getOffsetDateTime("expires_at");
         OffsetDateTime retentionAt = expired.plus(grace);
@@ -148,7 +152,7 @@ public class LifecycleService {
                 "/apps/" + r.getUUID("id"), Set.of(Channel.EMAIL)).replaceWithVoid();
     }
 
-    private Uni<Void> ended(SqlConnection conn, UUID id, String ecsId) {
+    private Uni<Void> ended(Tx conn, UUID id, String ecsId) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (SubscriptionEnded hook : endHooks) {
             chain = chain.chain(() -> hook.ended(conn, id, Subscription.Status.RELEASED, ecsId));

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.apps.AppService;
 import dev.opengallery.apps.AppViews;
 import dev.opengallery.apps.ChangeOrders;
@@ -41,8 +42,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Sql;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -59,6 +60,9 @@ public class RenewalService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Subscriptions subscriptions;
@@ -103,10 +107,10 @@ public class RenewalService {
     // ------------------------------------------------------------------------------------------------ quote
 
     public Uni<RenewalViews.Quote> quote(UUID accountId, UUID id, int periods) {
-        return subscriptions.findOwned(accountId, id).chain(s -> price(pool, s, periods)).map(Priced::quote);
+        return subscriptions.findOwned(accountId, id).chain(s -> price(db.reads(), s, periods)).map(Priced::quote);
     }
 
-    private Uni<Priced> price(SqlClient client, Subscription s, int periods) {
+    private Uni<Priced> price(Sql client, Subscription s, int periods) {
         if (!s.periodic()) {
             return Uni.createFrom().failure(ProblemException.unprocessable(
                     "Only yearly/monthly subscriptions can be renewed; this one is " + s.billingMode()));
@@ -140,7 +144,7 @@ public class RenewalService {
         }));
     }
 
-    private static Uni<EcsFlavor> flavor(SqlClient client, String code) {
+    private static Uni<EcsFlavor> flavor(Sql client, String code) {
         return client.preparedQuery("select code, vcpus, memory_gib, hourly, monthly, yearly from ecs_flavor where code = $1")
                 .execute(Tuple.of(code)).map(rows -> {
                     if (rows.size() == 0) {
@@ -201,7 +205,7 @@ public class RenewalService {
     }
 
     /** Places and pays the renewal order and moves the expiry; the app is ACTIVE again. */
-    private Uni<RenewalViews.Ref> apply(SqlConnection conn, Priced p, PaymentMethod method, UUID actor, String role) {
+    private Uni<RenewalViews.Ref> apply(Tx conn, Priced p, PaymentMethod method, UUID actor, String role) {
         Subscription s = p.sub();
         OrderPricing.Price price = p.price();
         RenewalViews.Quote q = p.quote();
@@ -253,7 +257,7 @@ public class RenewalService {
     /** Enables auto-renewal, or changes its period; a failed attempt's retry delay is reset. */
     public Uni<PurchasedAppView.AutoRenewalView> enable(UUID accountId, UUID id, int periods) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
+        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
             if (!s.periodic()) {
                 return Uni.createFrom().failure(ProblemException.unprocessable(
                         "Only yearly/monthly subscriptions can renew automatically; this one is " + s.billingMode()));
@@ -278,7 +282,7 @@ public class RenewalService {
 
     public Uni<PurchasedAppView.AutoRenewalView> disable(UUID accountId, UUID id) {
         Instant now = clock.now();
-        return pool.withTransaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
+        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
             if (!s.autoRenew()) {
                 return Uni.createFrom().voidItem();
             }
@@ -322,7 +326,7 @@ public class RenewalService {
     }
 
     private Uni<Boolean> renewOne(UUID id, Instant now) {
-        return pool.withTransaction(conn -> subscriptions.tryLock(conn, id).chain(s -> {
+        return db.transaction(conn -> subscriptions.tryLock(conn, id).chain(s -> {
             if (!due(s, now)) {
                 return Uni.createFrom().item(false);
             }
@@ -347,7 +351,7 @@ public class RenewalService {
     private Uni<Boolean> failed(UUID id, Instant now, String why) {
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime next = ts.plus(retryEvery);
-        return pool.withTransaction(conn -> conn.preparedQuery("""
+        return db.transaction(conn -> conn.preparedQuery("""
                 update subscription s set auto_renew_failures = s.auto_renew_failures + 1, auto_renew_error = $3,
                     auto_renew_next_try = $4, version = s.version + 1
                 from product p

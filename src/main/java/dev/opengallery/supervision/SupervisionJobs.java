@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.JobRun;
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -126,6 +127,9 @@ public class SupervisionJobs {
     Pool pool;
 
     @Inject
+    Db db;
+
+    @Inject
     AppClock clock;
 
     @Inject
@@ -142,11 +146,11 @@ public class SupervisionJobs {
     @TimedJob(APPEALABLE)
     public Uni<JobRun> runAppealable() {
         Instant now = clock.now();
-        return loop(() -> pool.withTransaction(conn -> appealableBatch(conn, now)), 0)
+        return loop(() -> db.transaction(conn -> appealableBatch(conn, now)), 0)
                 .map(n -> new JobRun(APPEALABLE, n, ts(now)));
     }
 
-    private Uni<int[]> appealableBatch(SqlConnection conn, Instant now) {
+    private Uni<int[]> appealableBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.appealAfter());
         int batch = settings.jobBatchSize();
         return conn.preparedQuery(APPEALABLE_CLAIM).execute(Tuple.of(ts(cutoff), batch)).chain(rows -> {
@@ -208,11 +212,11 @@ public class SupervisionJobs {
     @TimedJob(COMPLETION)
     public Uni<JobRun> runCompletion() {
         Instant now = clock.now();
-        return loop(() -> pool.withTransaction(conn -> completionBatch(conn, now)), 0)
+        return loop(() -> db.transaction(conn -> completionBatch(conn, now)), 0)
                 .map(n -> new JobRun(COMPLETION, n, ts(now)));
     }
 
-    private Uni<int[]> completionBatch(SqlConnection conn, Instant now) {
+    private Uni<int[]> completionBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.completeAfter());
         String note = "Completed " + SupervisionService.hours(settings.completeAfter()) + " after acceptance";
         return conn.preparedQuery(COMPLETION_CLAIM).execute(Tuple.of(ts(cutoff), settings.jobBatchSize()))
@@ -258,11 +262,11 @@ public class SupervisionJobs {
     @TimedJob(AUTO_CLOSE)
     public Uni<JobRun> runAutoClose() {
         Instant now = clock.now();
-        return loop(() -> pool.withTransaction(conn -> autoCloseBatch(conn, now)), 0)
+        return loop(() -> db.transaction(conn -> autoCloseBatch(conn, now)), 0)
                 .map(n -> new JobRun(AUTO_CLOSE, n, ts(now)));
     }
 
-    private Uni<int[]> autoCloseBatch(SqlConnection conn, Instant now) {
+    private Uni<int[]> autoCloseBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.autoCloseAfter());
         String days = settings.autoCloseAfter().toDays() + " days";
         String closeNote = "Open for more than " + days + " with an invoice requested: closed, order completed";

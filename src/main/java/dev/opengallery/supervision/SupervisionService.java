@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.apps.AppPasswordCipher;
 import dev.opengallery.apps.Subscriptions;
 import dev.opengallery.catalog.ProductType;
@@ -32,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -50,6 +51,9 @@ public class SupervisionService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     AppClock clock;
@@ -97,7 +101,7 @@ public class SupervisionService {
         String text = text(errors, "request", request, MAX_TEXT, true);
         String description = text(errors, "requirementDescription", requirement, MAX_TEXT, false);
         errors.throwIfAny();
-        return attachments.read(files).chain(uploads -> pool.withTransaction(conn -> lock(conn, flowId, who)
+        return attachments.read(files).chain(uploads -> db.transaction(conn -> lock(conn, flowId, who)
                 .chain(row -> {
                     FlowMachine.Outcome outcome = decide(row, FlowAction.SUBMIT_REQUEST, who, expected);
                     boolean service = row.type() == ProductType.PROFESSIONAL_SERVICE
@@ -131,7 +135,7 @@ public class SupervisionService {
 
     public Uni<FlowViews.FlowView> rejectRequest(Who who, UUID flowId, String reason, Long expected) {
         String why = reason(reason);
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> {
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
             FlowMachine.Outcome outcome = decide(row, FlowAction.REJECT_REQUEST, who, expected);
             Instant now = clock.now();
             FlowRow.Change c = row.change();
@@ -169,7 +173,7 @@ public class SupervisionService {
         String frontend = url(errors, "frontendUrl", d.frontendUrl());
         errors.throwIfAny();
         boolean appInfo = username != null || password != null || management != null || frontend != null;
-        return attachments.read(files).chain(uploads -> pool.withTransaction(conn -> lock(conn, flowId, who)
+        return attachments.read(files).chain(uploads -> db.transaction(conn -> lock(conn, flowId, who)
                 .chain(row -> {
                     FlowMachine.Outcome outcome = decide(row, FlowAction.DELIVER, who, expected);
                     if (row.type() == ProductType.LICENSE && !"true".equalsIgnoreCase(confirmed)) {
@@ -205,7 +209,7 @@ public class SupervisionService {
      * sees the same information on the flow now and among purchased apps after completion. As there: username and
      * management URL are required, the password the first time; fields left out keep what was supplied.
      */
-    private Uni<Void> applicationInfo(SqlConnection conn, FlowRow row, Who who, String username, String password,
+    private Uni<Void> applicationInfo(Tx conn, FlowRow row, Who who, String username, String password,
             String management, String frontend, Instant now) {
         return conn.preparedQuery("""
                 select id, app_username, app_password is not null as password_set, app_management_url
@@ -253,7 +257,7 @@ public class SupervisionService {
         FieldErrors errors = new FieldErrors();
         String text = text(errors, "note", note, MAX_REASON, false);
         errors.throwIfAny();
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> {
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
             FlowMachine.Outcome outcome = decide(row, FlowAction.ACCEPT, who, expected);
             Instant now = clock.now();
             return accepted(conn, row, who, FlowAction.ACCEPT.name(), outcome, text, now)
@@ -271,7 +275,7 @@ public class SupervisionService {
      * Acceptance of the current milestone, by the buyer or by an operator's COMPLETE decision: the next milestone's
      * bill is generated; the flow moves on to the next milestone, or is ACCEPTED (and completes later).
      */
-    private Uni<FlowRow.Change> accepted(SqlConnection conn, FlowRow row, Who who, String action,
+    private Uni<FlowRow.Change> accepted(Tx conn, FlowRow row, Who who, String action,
             FlowMachine.Outcome outcome, String note, Instant now) {
         FlowRow.Change c = row.change();
         c.enter(outcome.next(), now);
@@ -296,7 +300,7 @@ public class SupervisionService {
 
     public Uni<FlowViews.FlowView> rejectDelivery(Who who, UUID flowId, String reason, Long expected) {
         String why = reason(reason);
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> {
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
             FlowMachine.Outcome outcome = decide(row, FlowAction.REJECT_DELIVERY, who, expected);
             Instant now = clock.now();
             FlowRow.Change c = row.change();
@@ -317,7 +321,7 @@ public class SupervisionService {
     }
 
     public Uni<FlowViews.FlowView> remind(Who who, UUID flowId) {
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> {
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
             decide(row, FlowAction.REMIND, who, null);
             Instant now = clock.now();
             Instant next = row.lastRemindedAt() == null ? null : row.lastRemindedAt().plus(settings.reminderInterval());
@@ -344,7 +348,7 @@ public class SupervisionService {
 
     public Uni<FlowViews.FlowView> appeal(Who who, UUID flowId, String reason) {
         String why = reason(reason);
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> {
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
             decide(row, FlowAction.APPEAL, who, null);
             Instant now = clock.now();
             List<AppealRules.Ground> grounds = AppealRules.grounds(who.actor(), row.facts(), now,
@@ -385,7 +389,7 @@ public class SupervisionService {
     public Uni<FlowViews.Appeal> decide(Who operator, UUID appealId, Decision decision, String note) {
         String why = reason(note);
         FlowAction action = FlowAction.valueOf(decision.name());
-        return pool.withTransaction(conn -> conn.preparedQuery("select flow_id from flow_appeal where id = $1")
+        return db.transaction(conn -> conn.preparedQuery("select flow_id from flow_appeal where id = $1")
                 .execute(Tuple.of(appealId)).chain(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Appeal");
@@ -403,7 +407,7 @@ public class SupervisionService {
                 })).chain(() -> appeal(appealId));
     }
 
-    private Uni<Void> decided(SqlConnection conn, FlowRow row, Who operator, UUID appealId, Decision decision,
+    private Uni<Void> decided(Tx conn, FlowRow row, Who operator, UUID appealId, Decision decision,
             FlowMachine.Outcome outcome, String note) {
         Instant now = clock.now();
         Uni<?> flow;
@@ -456,7 +460,7 @@ public class SupervisionService {
      * the flow.
      */
     public Uni<FlowViews.RevealedPassword> revealPassword(Who who, String subject, UUID flowId) {
-        return pool.withTransaction(conn -> lock(conn, flowId, who).chain(row -> conn.preparedQuery(
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> conn.preparedQuery(
                 "select id, app_password from subscription where order_id = $1 for update")
                 .execute(Tuple.of(row.orderId())).chain(rows -> {
                     Row s = rows.size() == 0 ? null : rows.iterator().next();
@@ -494,7 +498,7 @@ public class SupervisionService {
     // -------------------------------------------------------------------------------------- helpers
 
     /** Locks the flow if the caller may see it (else 404). */
-    Uni<FlowRow> lock(SqlConnection conn, UUID flowId, Who who) {
+    Uni<FlowRow> lock(Tx conn, UUID flowId, Who who) {
         return conn.preparedQuery(FlowRow.SELECT + """
                 where f.id = $1 and ($2::uuid is null or f.account_id = $2) and ($3::uuid is null or f.seller_id = $3)
                 for update of f""").execute(Tuple.of(flowId, who.buyerScope(), who.sellerScope())).map(rows -> {
@@ -532,7 +536,7 @@ public class SupervisionService {
     }
 
     /** Writes the new values, guarded by the version read under the lock. */
-    Uni<Void> write(SqlConnection conn, FlowRow row, FlowRow.Change c, Instant now) {
+    Uni<Void> write(Tx conn, FlowRow row, FlowRow.Change c, Instant now) {
         return conn.preparedQuery("""
                 update service_flow set state = $2, state_since = $3, request_rejections = $4, delivery_rejections = $5,
                     deliveries_this_round = $6, milestone = $7, accepted_at = $8, closed_at = $9,
@@ -553,7 +557,7 @@ public class SupervisionService {
     }
 
     /** One operation record with its attachments. */
-    Uni<Void> record(SqlConnection conn, FlowRow row, Who who, String action, FlowState from, FlowState to,
+    Uni<Void> record(Tx conn, FlowRow row, Who who, String action, FlowState from, FlowState to,
             int milestone, String note, List<Upload> uploads, Instant now) {
         UUID id = UUID.randomUUID();
         Uni<?> insert = conn.preparedQuery("""
@@ -578,7 +582,7 @@ public class SupervisionService {
                 .replaceWithVoid();
     }
 
-    Uni<Void> notify(SqlConnection conn, UUID accountId, String kind, String title, String body, String link) {
+    Uni<Void> notify(Tx conn, UUID accountId, String kind, String title, String body, String link) {
         return notifications.notify(conn, accountId, kind, title, body, link, EnumSet.of(Channel.EMAIL))
                 .replaceWithVoid();
     }

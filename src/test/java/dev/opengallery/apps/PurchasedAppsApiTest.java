@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.ordering.OrderService;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.TestClock;
@@ -39,6 +40,9 @@ class PurchasedAppsApiTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -160,7 +164,7 @@ class PurchasedAppsApiTest {
                 "buyerAccountId", is(accountId(c)));
         seller(f.seller).body(info("admin", "Sup3rvised!")).put("/api/seller/apps/" + app + "/application-info").then()
                 .statusCode(200).body("application.supplied", is(true));
-        pool.withTransaction(conn -> orderService.completeSupervised(conn, UUID.fromString(orderId), null, "system",
+        db.transaction(conn -> orderService.completeSupervised(conn, UUID.fromString(orderId), null, "system",
                 "supervision completed")).await().indefinitely();
         customer(c).get("/api/apps").then().body("items.id", hasItem(app));
         customer(c).get("/api/apps/" + app).then().statusCode(200).body("application.username", is("admin"));

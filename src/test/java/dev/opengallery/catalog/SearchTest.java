@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,6 +34,9 @@ class SearchTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -245,7 +249,7 @@ class SearchTest {
 
     private void record(String productId, LocalDate day, int times) {
         for (int i = 0; i < times; i++) {
-            pool.withTransaction(c -> repository.recordPaidOrder(c, UUID.fromString(productId), day)).await()
+            db.transaction(c -> repository.recordPaidOrder(c, UUID.fromString(productId), day)).await()
                     .indefinitely();
         }
     }

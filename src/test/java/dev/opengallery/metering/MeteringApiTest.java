@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.TestClock;
 import dev.opengallery.support.Tokens;
@@ -55,6 +56,9 @@ class MeteringApiTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -266,6 +270,7 @@ class MeteringApiTest {
         Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4));
         MeteringJob other = new MeteringJob();
         other.pool = otherPool;
+        other.db = db; // its transactions: the application's session factory (other connections of the same pool)
         other.clock = appClock;
         other.earliestHour = Optional.empty();
         other.maxHoursPerRun = 48;

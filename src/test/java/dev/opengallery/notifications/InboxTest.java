@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.TestClock;
 import dev.opengallery.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,9 @@ class InboxTest {
     Pool pool;
 
     @Inject
+    Db db;
+
+    @Inject
     TestClock clock;
 
     @BeforeEach
@@ -39,7 +43,7 @@ class InboxTest {
     }
 
     String notify(UUID account, String kind, String title) {
-        return pool.withTransaction(conn -> notifications.notify(conn, account, kind, title, title + ", in detail.",
+        return db.transaction(conn -> notifications.notify(conn, account, kind, title, title + ", in detail.",
                 "/orders/" + title.hashCode(), Set.of())).await().indefinitely().toString();
     }
 

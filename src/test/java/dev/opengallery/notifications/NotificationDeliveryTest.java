@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.TestClock;
 import dev.opengallery.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,9 @@ class NotificationDeliveryTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -86,7 +90,7 @@ class NotificationDeliveryTest {
     }
 
     UUID notify(UUID account, String title, String link, Set<Channel> channels) {
-        UUID id = pool.withTransaction(conn -> notifications.notify(conn, account, "ORDER_PAID", title,
+        UUID id = db.transaction(conn -> notifications.notify(conn, account, "ORDER_PAID", title,
                 "Your order for CloudCRM Suite is paid.", link, channels)).await().indefinitely();
         created.add(id);
         return id;
@@ -103,7 +107,7 @@ class NotificationDeliveryTest {
         setPhone(pool, me, "+15550100001");
 
         RuntimeException boom = new IllegalStateException("the business change failed");
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> pool.withTransaction(conn -> notifications
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> db.transaction(conn -> notifications
                 .notify(conn, me, "ORDER_PAID", "Order paid", "Paid.", null, EnumSet.allOf(Channel.class))
                 .chain(id -> Uni.createFrom().failure(boom))).await().indefinitely());
         assertSame(boom, thrown);
@@ -131,12 +135,12 @@ class NotificationDeliveryTest {
         UUID me = account(pool, unique("bad"), unique("bad") + "@example.com");
         for (String[] bad : new String[][] { { "order paid", "Title", "Body" }, { "ORDER_PAID", " ", "Body" },
                 { "ORDER_PAID", null, "Body" }, { "ORDER_PAID", "Title", "" } }) {
-            assertThrows(IllegalArgumentException.class, () -> pool.withTransaction(conn -> notifications.notify(conn,
+            assertThrows(IllegalArgumentException.class, () -> db.transaction(conn -> notifications.notify(conn,
                     me, bad[0], bad[1], bad[2], null, Set.of(Channel.EMAIL))).await().indefinitely(), bad[0] + bad[1]);
         }
-        assertThrows(IllegalArgumentException.class, () -> pool.withTransaction(conn -> notifications.notify(conn,
+        assertThrows(IllegalArgumentException.class, () -> db.transaction(conn -> notifications.notify(conn,
                 me, "ORDER_PAID", "Title", "Body", "/orders/with space", Set.of(Channel.EMAIL))).await().indefinitely());
-        assertThrows(IllegalArgumentException.class, () -> pool.withTransaction(conn -> notifications.notify(conn,
+        assertThrows(IllegalArgumentException.class, () -> db.transaction(conn -> notifications.notify(conn,
                 UUID.randomUUID(), "ORDER_PAID", "Title", "Body", null, Set.of(Channel.EMAIL))).await().indefinitely());
         assertEquals(0, count(pool, "select count(*) from notification where account_id = $1", me));
     }
@@ -146,7 +150,7 @@ class NotificationDeliveryTest {
         String email = unique("long") + "@example.com";
         UUID me = account(pool, unique("long"), email);
         String name = "N".repeat(200);
-        UUID id = pool.withTransaction(conn -> notifications.notify(conn, me, "OFFER_RECEIVED",
+        UUID id = db.transaction(conn -> notifications.notify(conn, me, "OFFER_RECEIVED",
                 "An exclusive offer for\n" + name, "x".repeat(5000), null, Set.of(Channel.EMAIL))).await().indefinitely();
         created.add(id);
         Row row = pool.preparedQuery("select title, body from notification where id = $1")
@@ -165,7 +169,7 @@ class NotificationDeliveryTest {
         UUID me = account(pool, unique("offer"), email);
         setPhone(pool, me, "+15550100003");
         String link = "https://gallery.example.com/offers/abc";
-        UUID id = pool.withTransaction(conn -> notifications.notify(conn, me, "OFFER_RECEIVED", "An exclusive offer",
+        UUID id = db.transaction(conn -> notifications.notify(conn, me, "OFFER_RECEIVED", "An exclusive offer",
                 "Order here: " + link, link, EnumSet.allOf(Channel.class))).await().indefinitely();
         created.add(id);
         assertEquals(2, deliver());

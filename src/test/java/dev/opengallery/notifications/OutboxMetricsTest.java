@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.core.DatabaseGauges;
 import dev.opengallery.support.Scrape;
 import dev.opengallery.support.Tokens;
@@ -23,6 +24,9 @@ class OutboxMetricsTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Notifications notifications;
@@ -42,7 +46,7 @@ class OutboxMetricsTest {
         String subject = Tokens.fresh("backlog");
         UUID account = NotificationFixtures.account(pool, subject, subject + "@example.com");
         NotificationFixtures.setPhone(pool, account, "+15550100");
-        UUID id = pool.withTransaction(conn -> notifications.notify(conn, account, "ORDER_PAID", "Order paid",
+        UUID id = db.transaction(conn -> notifications.notify(conn, account, "ORDER_PAID", "Order paid",
                 "Your order is paid.", null, EnumSet.of(Channel.SMS))).await().indefinitely();
         gauges.refresh().await().indefinitely();
         assertTrue(pending("SMS") >= 1, "SMS backlog " + pending("SMS"));

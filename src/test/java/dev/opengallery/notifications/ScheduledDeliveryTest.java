@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,13 +37,16 @@ class ScheduledDeliveryTest {
     Pool pool;
 
     @Inject
+    Db db;
+
+    @Inject
     EmailSender mailbox;
 
     @Test
     void theSchedulerSendsDueNotifications() throws InterruptedException {
         String email = unique("timer") + "@example.com";
         UUID me = account(pool, unique("timer"), email);
-        UUID id = pool.withTransaction(conn -> notifications.notify(conn, me, "ORDER_PAID", "Order paid", "Paid.", null,
+        UUID id = db.transaction(conn -> notifications.notify(conn, me, "ORDER_PAID", "Order paid", "Paid.", null,
                 Set.of(Channel.EMAIL))).await().indefinitely();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (mailbox.sentTo(email).isEmpty() && System.nanoTime() < deadline) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.AtOnce;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.TestClock;
@@ -32,6 +33,9 @@ class BillIdempotencyTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -73,7 +77,7 @@ class BillIdempotencyTest {
         String orderId = customer(c).body(Map.of("productId", service, "specificationId", spec, "billingMode",
                 "ONE_TIME", "quantity", 1, "periods", 1, "acceptTerms", true, "offerId", offerId))
                 .post("/api/orders").then().statusCode(201).body("milestone", is(true)).extract().path("id");
-        pool.withTransaction(conn -> bills.onMilestoneAccepted(conn, UUID.fromString(orderId), 1)).await()
+        db.transaction(conn -> bills.onMilestoneAccepted(conn, UUID.fromString(orderId), 1)).await()
                 .indefinitely();
         var list = customer(c).get("/api/milestone-bills?orderId=" + orderId).then().statusCode(200)
                 .body("size()", is(2)).extract();

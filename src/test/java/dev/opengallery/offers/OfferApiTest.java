@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.Db;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,9 @@ class OfferApiTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -277,7 +281,7 @@ class OfferApiTest {
     }
 
     private void accept(String orderId, int milestone) {
-        pool.withTransaction(conn -> bills.onMilestoneAccepted(conn, UUID.fromString(orderId), milestone)).await()
+        db.transaction(conn -> bills.onMilestoneAccepted(conn, UUID.fromString(orderId), milestone)).await()
                 .indefinitely();
     }
 }
