@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.opengallery.ordering.OrderView;
-import dev.opengallery.ordering.PaymentMethod;
+import dev.opengallery.payments.PaymentMethod;
 
 /** Requests and answers of specification upgrades and capacity expansion. */
 public final class ChangeRequests {

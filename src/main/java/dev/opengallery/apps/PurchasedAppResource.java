@@ -37,7 +37,7 @@ import dev.opengallery.core.Params;
 import dev.opengallery.core.Problem;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
-import dev.opengallery.ordering.Idempotency;
+import dev.opengallery.payments.Idempotency;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
-import dev.opengallery.ordering.AfterTopUp;
-import dev.opengallery.ordering.Ledger;
+import dev.opengallery.payments.AfterTopUp;
+import dev.opengallery.payments.Ledger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;

@@ -29,8 +29,8 @@ import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.Roles;
-import dev.opengallery.ordering.Idempotency;
-import dev.opengallery.ordering.PaymentMethod;
+import dev.opengallery.payments.Idempotency;
+import dev.opengallery.payments.PaymentMethod;
 import io.smallrye.mutiny.Uni;
 
 /** A customer's exclusive offers and milestone bills. */

@@ -20,9 +20,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
-import dev.opengallery.ordering.Idempotency;
-import dev.opengallery.ordering.Ledger;
-import dev.opengallery.ordering.PaymentMethod;
+import dev.opengallery.payments.Idempotency;
+import dev.opengallery.payments.Ledger;
+import dev.opengallery.payments.PaymentMethod;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.opengallery.payments.Ledger;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;

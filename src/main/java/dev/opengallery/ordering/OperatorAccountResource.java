@@ -35,6 +35,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.payments.Idempotency;
+import dev.opengallery.payments.TopUps;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Currencies;
 import dev.opengallery.core.CurrentAccount;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.core.Tx;
 
 /**

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.catalog.BillingMode;
 
 /** What a buyer orders. The server prices it; a client never sends a price. */

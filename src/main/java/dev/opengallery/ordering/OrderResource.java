@@ -32,6 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.opengallery.payments.PaymentMethod;
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;

@@ -17,6 +17,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.payments.Ledger;
+import dev.opengallery.payments.PaymentMethod;
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.core.Db;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.CatalogRepository;

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.opengallery.payments.Ledger;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;

@@ -30,6 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Roles;
+import dev.opengallery.payments.Idempotency;
+import dev.opengallery.payments.TopUps;
 import io.smallrye.mutiny.Uni;
 
 /** The payment provider reports a completed top-up (client-credentials token with role {@code payment}). */

@@ -1,5 +1,6 @@
 package dev.opengallery.ordering;
 
+import dev.opengallery.payments.PaymentMethod;
 import java.util.EnumSet;
 import java.util.Set;
 

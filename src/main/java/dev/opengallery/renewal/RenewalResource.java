@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.opengallery.apps.PurchasedAppView;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Roles;
-import dev.opengallery.ordering.Idempotency;
+import dev.opengallery.payments.Idempotency;
 import io.smallrye.mutiny.Uni;
 
 /** Renewals of the buyer's yearly/monthly apps (the billing centre's Renewals page): by hand, and automatic. */

@@ -16,7 +16,7 @@ import dev.opengallery.apps.PurchasedAppView;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.ordering.OrderView;
-import dev.opengallery.ordering.PaymentMethod;
+import dev.opengallery.payments.PaymentMethod;
 
 /** Requests and answers of renewals. */
 public final class RenewalViews {

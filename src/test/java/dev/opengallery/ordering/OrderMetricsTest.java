@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.Scrape;
 import io.quarkus.test.junit.QuarkusTest;

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.support.TcpProxy;
 import dev.opengallery.support.Tokens;
 import io.restassured.RestAssured;

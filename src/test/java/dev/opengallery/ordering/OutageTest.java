@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.apps.LogCapture;
 import dev.opengallery.support.DependencyProxies;
 import dev.opengallery.support.LedgerCheck;

@@ -1,6 +1,6 @@
 package dev.opengallery.ordering;
 
-import static dev.opengallery.ordering.PaymentMethod.*;
+import static dev.opengallery.payments.PaymentMethod.*;
 import static dev.opengallery.ordering.PaymentRules.OrderKind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.ordering.PaymentRules.Facts;
 import dev.opengallery.ordering.PaymentRules.OrderKind;
 

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.support.AtOnce;
 import dev.opengallery.support.LedgerCheck;
 import dev.opengallery.support.Tokens;

@@ -1,4 +1,4 @@
-package dev.opengallery.ordering;
+package dev.opengallery.payments;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.opengallery.ordering;
+package dev.opengallery.payments;
 
 /**
  * BALANCE: prepaid, the balance must cover the amount. CREDIT: postpaid, within the credit limit an operator set.

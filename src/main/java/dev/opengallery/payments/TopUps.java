@@ -1,4 +1,4 @@
-package dev.opengallery.ordering;
+package dev.opengallery.payments;
 
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -1,4 +1,4 @@
-package dev.opengallery.ordering;
+package dev.opengallery.payments;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.opengallery.ordering;
+package dev.opengallery.payments;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.opengallery.payments.Idempotency;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Outages;
