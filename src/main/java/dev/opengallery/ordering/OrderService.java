@@ -57,6 +57,12 @@ public class OrderService {
     Db db;
 
     @Inject
+    Fulfilment.PurchasedApps apps;
+
+    @Inject
+    Fulfilment.ServiceFlows flows;
+
+    @Inject
     CatalogRepository catalog;
 
     @Inject
@@ -362,42 +368,13 @@ public class OrderService {
 
     /** What payment opens: a service flow for supervised products, a purchased app for the others (images once provisioned). */
     private Uni<Void> opened(Tx conn, OrderView o, Instant now) {
-        Uni<Void> flow = Uni.createFrom().voidItem();
-        if (o.supervised()) {
-            String state = o.productType() == ProductType.LICENSE ? "WAITING_FOR_SELLER" : "WAITING_FOR_REQUEST";
-            flow = conn.preparedQuery("""
-                    insert into service_flow (id, order_id, account_id, seller_id, state, created_at, updated_at)
-                    values ($1, $2, $3, $4, $5, $6, $6)""")
-                    .execute(Tuple.of(UUID.randomUUID(), o.id(), o.accountId(), o.sellerId(), state, ts(now)))
-                    .replaceWithVoid();
-        }
+        Uni<Void> flow = o.supervised() ? flows.open(conn, o, now) : Uni.createFrom().voidItem();
         if (o.productType() == ProductType.IMAGE) {
             return flow;
         }
         // SaaS with supervision is listed among purchased apps only once supervision completes
         boolean visible = !(o.supervised() && o.productType() == ProductType.SAAS);
-        return flow.chain(() -> subscription(conn, o, now, visible, null));
-    }
-
-    private Uni<Void> subscription(Tx conn, OrderView o, Instant start, boolean visible, String ecsId) {
-        OffsetDateTime starts = ts(start);
-        OffsetDateTime expires = switch (o.billingMode()) {
-            case YEARLY -> starts.plusYears(o.periods());
-            case MONTHLY -> starts.plusMonths(o.periods());
-            default -> null;
-        };
-        BigDecimal rate = o.listPrice().signum() == 0 ? BigDecimal.ONE
-                : o.listPrice().subtract(o.discountAmount()).divide(o.listPrice(), 6, RoundingMode.HALF_UP);
-        BigDecimal paid = o.paidByReseller() ? BigDecimal.ZERO : o.amountDue();
-        return conn.preparedQuery("""
-                insert into subscription (id, account_id, order_id, product_id, specification_id, product_type,
-                    billing_mode, quantity, discount_rate, amount_paid, starts_at, expires_at, status, visible, ecs_id,
-                    created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', $13, $14, $11)""")
-                .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(o.accountId()).addValue(o.id())
-                        .addValue(o.productId()).addValue(o.specificationId()).addValue(o.productType().name())
-                        .addValue(o.billingMode().name()).addValue(o.quantity()).addValue(rate).addValue(paid)
-                        .addValue(starts).addValue(expires).addValue(visible).addValue(ecsId))
-                .replaceWithVoid();
+        return flow.chain(() -> apps.open(conn, o, now, visible, null));
     }
 
     // ------------------------------------------------------------------------------ provisioning (images)
@@ -452,7 +429,7 @@ public class OrderService {
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
                         : event(conn, o.id(), null, "system", OrderState.PROCESSING, OrderState.COMPLETED,
                                 "ECS " + ecsId + " created")
-                                .chain(() -> subscription(conn, o, now, true, ecsId))));
+                                .chain(() -> apps.open(conn, o, now, true, ecsId))));
     }
 
     /** Cancels a paid order that cannot be delivered, refunding what was paid. */
@@ -489,9 +466,7 @@ public class OrderService {
                                 now);
                     }
                     return refund.chain(() -> event(conn, orderId, actorId, actorRole, OrderState.PROCESSING,
-                            OrderState.CANCELED, reason)).chain(() -> conn.preparedQuery(
-                                    "update subscription set status = 'CANCELED', version = version + 1 where order_id = $1")
-                                    .execute(Tuple.of(orderId))).replaceWith(true);
+                            OrderState.CANCELED, reason)).chain(() -> apps.cancel(conn, orderId)).replaceWith(true);
                 });
     }
 
@@ -508,9 +483,7 @@ public class OrderService {
                 where id = $1 and state = 'PROCESSING' returning id""").execute(Tuple.of(orderId, ts(now)))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(false)
                         : event(conn, orderId, actorId, actorRole, OrderState.PROCESSING, OrderState.COMPLETED, reason)
-                                .chain(() -> conn.preparedQuery(
-                                        "update subscription set visible = true, version = version + 1 where order_id = $1")
-                                        .execute(Tuple.of(orderId)))
+                                .chain(() -> apps.show(conn, orderId))
                                 .replaceWith(true));
     }
 
