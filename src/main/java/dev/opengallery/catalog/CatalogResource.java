@@ -23,8 +23,6 @@ import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** What anyone browsing the marketplace sees: listed products only. */
 @Path("/api/catalog")
@@ -39,7 +37,7 @@ public class CatalogResource {
     CatalogSearch search;
 
     @Inject
-    Pool pool;
+    SellerProfiles profiles;
 
     @GET
     @Path("/products")
@@ -131,18 +129,7 @@ public class CatalogResource {
             + "email and phone, support "
             + "range, and how many products the seller lists. Sellers without listed products answer 404.")
     public Uni<SellerPage> seller(@RestPath UUID id) {
-        return pool.preparedQuery("""
-                select s.account_id, s.company_name, s.service_email, s.service_phone, s.support_range,
-                       (select count(*) from product p where p.seller_id = s.account_id and p.status = 'LISTED') as listed
-                from seller_profile s where s.account_id = $1""").execute(Tuple.of(id)).map(rows -> {
-            if (rows.size() == 0 || rows.iterator().next().getLong("listed") == 0) {
-                throw ProblemException.notFound("Seller");
-            }
-            var r = rows.iterator().next();
-            return new SellerPage(new SellerInfo(r.getUUID("account_id"), r.getString("company_name"),
-                    r.getString("service_email"), r.getString("service_phone"), r.getString("support_range")),
-                    r.getLong("listed"));
-        });
+        return profiles.page(id);
     }
 
     private static String blankToNull(String s) {

@@ -26,16 +26,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.opengallery.core.AppClock;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** "Save to List": a customer's favorites, each buyable with the saved choices filled in. */
 @Path("/api/favorites")
@@ -50,10 +46,7 @@ public class FavoriteResource {
     CatalogRepository products;
 
     @Inject
-    Pool pool;
-
-    @Inject
-    AppClock clock;
+    Favorites favorites;
 
     @Schema(name = "FavoriteRequest", description = "A listed product, optionally with the choices to buy it with")
     public record FavoriteRequest(
@@ -97,20 +90,9 @@ public class FavoriteResource {
         return products.findListed(request.productId()).map(p -> {
             checkChoices(p, request);
             return p;
-        }).chain(p -> account.id().chain(me -> {
-            UUID id = UUID.randomUUID();
-            return pool.preparedQuery("""
-                    insert into favorite (id, account_id, product_id, specification_id, billing_mode, quantity, periods,
-                        created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                    .execute(Tuple.tuple().addValue(id).addValue(me).addValue(p.id())
-                            .addValue(request.specificationId())
-                            .addValue(request.billingMode() == null ? null : request.billingMode().name())
-                            .addValue(request.quantity()).addValue(request.periods())
-                            .addValue(clock.now().atOffset(java.time.ZoneOffset.UTC)))
-                    .onFailure(e -> e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState()))
-                    .transform(e -> ProblemException.conflict("This product and specification are already in your list"))
-                    .chain(() -> one(id, me));
-        })).map(f -> RestResponse.ResponseBuilder.<Favorite> created(URI.create("/api/favorites/" + f.id())).entity(f).build());
+        }).chain(p -> account.id().chain(me -> favorites.add(me, p.id(), request)))
+                .map(f -> RestResponse.ResponseBuilder.<Favorite> created(URI.create("/api/favorites/" + f.id()))
+                        .entity(f).build());
     }
 
     /** Saved choices must fit the product: checked with the same pricing function an order uses. */
@@ -137,9 +119,7 @@ public class FavoriteResource {
     public Uni<Page<Favorite>> list(@RestQuery Integer page, @RestQuery Integer size) {
         int p = Params.page(page);
         int n = Params.size(size);
-        return account.id().chain(me -> pool.preparedQuery(SELECT + """
-                where f.account_id = $1 order by f.created_at desc, f.id limit $2 offset $3""")
-                .execute(Tuple.of(me, n, (long) p * n)).map(rows -> Page.of(rows, FavoriteResource::favorite, p, n)));
+        return account.id().chain(me -> favorites.list(me, p, n));
     }
 
     @GET
@@ -148,7 +128,7 @@ public class FavoriteResource {
             + "answered "
             + "with in Location: the product, the saved choices and whether the product can still be bought.")
     public Uni<Favorite> get(@RestPath UUID id) {
-        return account.id().chain(me -> one(id, me));
+        return account.id().chain(me -> favorites.one(id, me));
     }
 
     @DELETE
@@ -158,13 +138,7 @@ public class FavoriteResource {
                     + "entry answers 404.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<RestResponse<Void>> remove(@RestPath UUID id) {
-        return account.id().chain(me -> pool.preparedQuery("delete from favorite where id = $1 and account_id = $2")
-                .execute(Tuple.of(id, me))).map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw ProblemException.notFound("Favorite");
-                    }
-                    return RestResponse.noContent();
-                });
+        return account.id().chain(me -> favorites.remove(id, me)).map(x -> RestResponse.noContent());
     }
 
     @GET
@@ -173,7 +147,7 @@ public class FavoriteResource {
             + "choices, completed and priced, ready to "
             + "place an order with. 404 when the product is no longer listed.")
     public Uni<Purchase> purchase(@RestPath UUID id) {
-        return account.id().chain(me -> one(id, me)).chain(f -> products.findListed(f.productId()).map(p -> {
+        return account.id().chain(me -> favorites.one(id, me)).chain(f -> products.findListed(f.productId()).map(p -> {
             Specification spec = f.specificationId() == null ? null : p.specification(f.specificationId());
             if (spec == null) {
                 spec = p.specifications().get(0);
@@ -185,30 +159,5 @@ public class FavoriteResource {
             QuoteView quote = QuoteView.of(p, spec, new QuoteRequest(spec.id(), mode, quantity, periods));
             return new Purchase(f.id(), p.id(), spec.id(), mode, quantity, periods, quote);
         }));
-    }
-
-    private static final String SELECT = """
-            select f.id, f.product_id, p.name, p.type, p.status, f.specification_id, s.name as spec_name,
-                   f.billing_mode, f.quantity, f.periods, f.created_at, count(*) over () as total
-            from favorite f join product p on p.id = f.product_id
-            left join specification s on s.id = f.specification_id
-            """;
-
-    private Uni<Favorite> one(UUID id, UUID me) {
-        return pool.preparedQuery(SELECT + " where f.id = $1 and f.account_id = $2").execute(Tuple.of(id, me))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Favorite");
-                    }
-                    return favorite(rows.iterator().next());
-                });
-    }
-
-    private static Favorite favorite(Row r) {
-        String mode = r.getString("billing_mode");
-        return new Favorite(r.getUUID("id"), r.getUUID("product_id"), r.getString("name"),
-                ProductType.valueOf(r.getString("type")), "LISTED".equals(r.getString("status")),
-                r.getUUID("specification_id"), r.getString("spec_name"), mode == null ? null : BillingMode.valueOf(mode),
-                r.getInteger("quantity"), r.getInteger("periods"), r.getOffsetDateTime("created_at"));
     }
 }

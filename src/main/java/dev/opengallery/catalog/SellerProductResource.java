@@ -30,7 +30,6 @@ import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Sellers release products: drafts, edits, submission for review, withdrawal and delisting. */
@@ -41,6 +40,9 @@ public class SellerProductResource {
 
     @Inject
     CurrentAccount account;
+
+    @Inject
+    SellerProfiles profiles;
 
     @Inject
     CatalogRepository products;
@@ -109,10 +111,13 @@ public class SellerProductResource {
             + "DELISTED to IN_REVIEW. Needs your "
             + "seller profile (buyers see its contact details and support range).")
     public Uni<ProductView> submit(@RestPath UUID id) {
-        return account.id().chain(seller -> Panache.withSession(() -> SellerProfile.<SellerProfile> findById(seller)).onItem()
-                .ifNull().failWith(() -> ProblemException.unprocessable(
-                        "Create your seller profile (PUT /api/seller/profile) before submitting products"))
-                .chain(() -> move(id, seller, ProductLifecycle.Action.SUBMIT)));
+        return account.id().chain(seller -> profiles.exists(seller).chain(exists -> {
+            if (!exists) {
+                throw ProblemException.unprocessable(
+                        "Create your seller profile (PUT /api/seller/profile) before submitting products");
+            }
+            return move(id, seller, ProductLifecycle.Action.SUBMIT);
+        }));
     }
 
     @POST

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.opengallery.core.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A seller's public profile (Hibernate Reactive Panache entity, optimistic locking by version). */
@@ -40,6 +41,34 @@ public class SellerProfile extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A new profile for the seller's account. */
+    static SellerProfile create(UUID accountId, SellerProfileRequest request, OffsetDateTime now) {
+        SellerProfile p = new SellerProfile();
+        p.accountId = accountId;
+        p.createdAt = now;
+        p.apply(request, now);
+        return p;
+    }
+
+    /** Updates the profile from what the seller sent, which must name the version it read. */
+    void update(SellerProfileRequest request, OffsetDateTime now) {
+        if (request.version() == null) {
+            throw ProblemException.invalid("version", "is required when updating the profile");
+        }
+        if (request.version() != version) {
+            throw ProblemException.staleVersion("The seller profile");
+        }
+        apply(request, now);
+    }
+
+    private void apply(SellerProfileRequest request, OffsetDateTime now) {
+        companyName = request.companyName().trim();
+        serviceEmail = request.serviceEmail().trim();
+        servicePhone = request.servicePhone().trim();
+        supportRange = request.supportRange().trim();
+        updatedAt = now;
+    }
 
     public SellerInfo info() {
         return new SellerInfo(accountId, companyName, serviceEmail, servicePhone, supportRange);

@@ -11,11 +11,9 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.opengallery.core.AppClock;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/seller/profile")
@@ -30,19 +28,13 @@ public class SellerProfileResource {
     CurrentAccount account;
 
     @Inject
-    AppClock clock;
+    SellerProfiles profiles;
 
     @GET
     @Operation(operationId = "getSellerProfile", summary = "Your seller profile", description = "404 until you have "
             + "created it with PUT.")
     public Uni<SellerProfileView> get() {
-        return account.id().chain(id -> Panache.withSession(() -> SellerProfile.<SellerProfile> findById(id)))
-                .map(p -> {
-                    if (p == null) {
-                        throw ProblemException.notFound("Seller profile");
-                    }
-                    return SellerProfileView.of(p);
-                });
+        return account.id().chain(profiles::own).map(SellerProfileView::of);
     }
 
     @PUT
@@ -51,27 +43,7 @@ public class SellerProfileResource {
             + "email and phone, and support range, shown to buyers on every product. Updates must send the version "
             + "they read; a stale version answers 409.")
     public Uni<SellerProfileView> put(@Valid @NotNull SellerProfileRequest request) {
-        return account.id().chain(id -> Panache.withTransaction(() -> SellerProfile.<SellerProfile> findById(id)
-                .chain(existing -> {
-                    var now = clock.now().atOffset(java.time.ZoneOffset.UTC);
-                    SellerProfile p = existing;
-                    if (p == null) {
-                        p = new SellerProfile();
-                        p.accountId = id;
-                        p.createdAt = now;
-                    } else if (request.version() == null) {
-                        throw ProblemException.invalid("version", "is required when updating the profile");
-                    } else if (request.version() != p.version) {
-                        throw ProblemException.staleVersion("The seller profile");
-                    }
-                    p.companyName = request.companyName().trim();
-                    p.serviceEmail = request.serviceEmail().trim();
-                    p.servicePhone = request.servicePhone().trim();
-                    p.supportRange = request.supportRange().trim();
-                    p.updatedAt = now;
-                    SellerProfile saved = p;
-                    return (existing == null ? p.persist() : Uni.createFrom().item(p))
-                            .chain(() -> Panache.flush()).map(x -> SellerProfileView.of(saved));
-                })).call(view -> catalogChanges.changed()));
+        return account.id().chain(id -> profiles.save(id, request)).map(SellerProfileView::of)
+                .call(view -> catalogChanges.changed());
     }
 }

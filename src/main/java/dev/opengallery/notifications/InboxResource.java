@@ -1,8 +1,6 @@
 package dev.opengallery.notifications;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,15 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.opengallery.core.AppClock;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The in-app inbox: every account's notifications, whatever its role. */
 @Path("/api/inbox")
@@ -37,10 +31,7 @@ public class InboxResource {
     CurrentAccount account;
 
     @Inject
-    Pool pool;
-
-    @Inject
-    AppClock clock;
+    Inbox inbox;
 
     @Schema(name = "Notification")
     public record NotificationView(
@@ -75,25 +66,7 @@ public class InboxResource {
         boolean onlyUnread = bool("unread", unread);
         int p = Params.page(page);
         int n = Params.size(size);
-        return account.id().chain(me -> pool.preparedQuery("""
-                select count(*) filter (where $2 = false or read_at is null) as total,
-                       count(*) filter (where read_at is null) as unread
-                from notification where account_id = $1""").execute(Tuple.of(me, onlyUnread))
-                .chain(counts -> {
-                    Row c = counts.iterator().next();
-                    long total = c.getLong("total");
-                    long unreadCount = c.getLong("unread");
-                    return pool.preparedQuery(SELECT + """
-                            where account_id = $1 and ($2 = false or read_at is null)
-                            order by created_at desc, id desc limit $3 offset $4""")
-                            .execute(Tuple.of(me, onlyUnread, n, (long) p * n)).map(rows -> {
-                                List<NotificationView> items = new ArrayList<>();
-                                for (Row r : rows) {
-                                    items.add(view(r));
-                                }
-                                return new InboxPage(items, total, unreadCount, p, n);
-                            });
-                }));
+        return account.id().chain(me -> inbox.page(me, onlyUnread, p, n));
     }
 
     @POST
@@ -101,15 +74,7 @@ public class InboxResource {
     @Operation(operationId = "markNotificationRead", summary = "Mark a notification read", description = "Marking "
             + "it again keeps the first time it was read.")
     public Uni<NotificationView> read(@RestPath UUID id) {
-        return account.id().chain(me -> pool.preparedQuery("""
-                update notification set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2
-                returning id, kind, title, body, link, created_at, read_at""")
-                .execute(Tuple.of(id, me, clock.now().atOffset(ZoneOffset.UTC)))).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Notification");
-                    }
-                    return view(rows.iterator().next());
-                });
+        return account.id().chain(me -> inbox.markRead(me, id));
     }
 
     @POST
@@ -118,19 +83,7 @@ public class InboxResource {
             description = "Marks every unread notification of yours read now and answers how many it marked (0 when "
                     + "none were unread).")
     public Uni<ReadAll> readAll() {
-        return account.id().chain(me -> pool.preparedQuery("""
-                update notification set read_at = $2 where account_id = $1 and read_at is null""")
-                .execute(Tuple.of(me, clock.now().atOffset(ZoneOffset.UTC)))).map(rows -> new ReadAll(rows.rowCount()));
-    }
-
-    private static final String SELECT = """
-            select id, kind, title, body, link, created_at, read_at from notification
-            """;
-
-    private static NotificationView view(Row r) {
-        OffsetDateTime readAt = r.getOffsetDateTime("read_at");
-        return new NotificationView(r.getUUID("id"), r.getString("kind"), r.getString("title"), r.getString("body"),
-                r.getString("link"), r.getOffsetDateTime("created_at"), readAt, readAt != null);
+        return account.id().chain(inbox::markAllRead).map(ReadAll::new);
     }
 
     /** A boolean query parameter: absent is false; anything but true/false answers 400 naming it. */
