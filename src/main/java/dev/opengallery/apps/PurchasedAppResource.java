@@ -218,6 +218,7 @@ public class PurchasedAppResource {
             schema = @Schema(implementation = UnsubscriptionResult.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<UnsubscriptionResult>> unsubscribe(@RestPath UUID id,
             @RequestBody(required = false) @Valid UnsubscribeRequest request, @Context HttpHeaders headers,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {

@@ -45,6 +45,9 @@ public class HttpEdge {
     /** After every other failure handler (security's), just before Quarkus' default error page (last). */
     static final int FAILURE_ORDER = Integer.MAX_VALUE - 1;
 
+    /** How long the rest of a body that will not be read is dropped before the connection is closed. */
+    static final long DRAIN_MILLIS = 10_000;
+
     private static final int[] ROUTER_ERRORS = { 400, 404, 405, 406, 413, 414, 415, 431, 500 };
 
     @ConfigProperty(name = "opengallery.http.max-uri-length", defaultValue = "4096")
@@ -97,11 +100,58 @@ public class HttpEdge {
                 }
             });
         }
+        if (body && request.version() != HttpVersion.HTTP_2) {
+            unreadBody(ctx);
+        }
         if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !form(request)) {
             buffer(ctx);
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * An answer given before the request's body has been read (a multipart body over the limit, which the REST
+     * layer's form parser refuses with 413 and then stops reading; an answer of the security layer): the connection
+     * is closed after it ({@code Connection: close}). Until then the rest of the body is read and dropped, up to the
+     * body limit and for at most {@link #DRAIN_MILLIS}, so that a client that reads its answer only once it has sent
+     * the whole body gets it; past those it is closed at once. Unread, the body would stall the connection: the
+     * client blocked on sending, the server holding the connection open for good.
+     */
+    private void unreadBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        ctx.addHeadersEndHandler(v -> {
+            if (!request.isEnded()) {
+                response.headers().set(HttpHeaders.CONNECTION, "close");
+            }
+        });
+        ctx.addEndHandler(v -> {
+            if (request.isEnded()) {
+                return;
+            }
+            long max = maxBodySize.asLongValue();
+            long[] dropped = { 0 };
+            long timer = ctx.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
+            Runnable close = () -> {
+                ctx.vertx().cancelTimer(timer);
+                request.connection().close();
+            };
+            try {
+                request.handler(data -> {
+                    dropped[0] += data.length();
+                    if (dropped[0] > max) {
+                        close.run();
+                    }
+                });
+                request.endHandler(end -> close.run());
+                request.exceptionHandler(e -> close.run());
+                request.resume();
+            } catch (IllegalStateException e) {
+                // the request was read to its end meanwhile
+                close.run();
+            }
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -116,6 +117,7 @@ public class CustomerOfferResource {
             schema = @Schema(implementation = MilestoneBills.Bill.class)),
             headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DOC,
                     schema = @Schema(type = SchemaType.STRING)))
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<MilestoneBills.Bill>> pay(@RestPath UUID id, @Valid @NotNull BillPayRequest request,
             @RestHeader("Idempotency-Key") @Parameter(description = Idempotency.KEY_DOC) String idempotencyKey) {
         return account.id().chain(me -> bills.pay(me, id, request.method(), idempotencyKey));

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.opengallery.apps.AppFixtures;
+import dev.opengallery.support.TestClock;
 import dev.opengallery.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,9 @@ class CampaignFindingsTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    TestClock clock;
 
     @TestHTTPResource("/")
     URL base;
@@ -168,5 +172,55 @@ class CampaignFindingsTest {
                 .contentType("application/problem+json").body("errors[0].field", is("password"));
         assertEquals(0, count("select count(*) from subscription where id = $1::uuid and app_password is not null",
                 app));
+    }
+
+    @Test
+    void aBillPaymentOrAnUnsubscriptionTheClientCannotAcceptIsRefusedBeforeAnyMoneyMoves() {
+        // a milestone bill: a 1000.00 service in two milestones, ordered on offer credit; bill 1 is 500.00
+        String s = Tokens.fresh("accept-bill-seller");
+        profile(s);
+        String service = listed(s, product("PROFESSIONAL_SERVICE", "DATA_MIGRATION", "Accept Migration", "x",
+                List.of(flatSpec("Project", "ONE_TIME", "1000.00"))));
+        String spec = Tokens.anonymous().get("/api/catalog/products/" + service).then().extract()
+                .path("specifications[0].id");
+        String c = Tokens.fresh("accept-bill-cust");
+        String account = accountOf(c);
+        operator().body(Map.of("creditLimit", "100.00")).put("/api/operator/accounts/" + account + "/credit").then()
+                .statusCode(200);
+        operator().body(Map.of("creditLimit", "5000.00")).put("/api/operator/accounts/" + account + "/offer-credit")
+                .then().statusCode(200);
+        operator().body(Map.of("amount", "2000.00", "reference", "bank-" + UUID.randomUUID()))
+                .post("/api/operator/accounts/" + account + "/top-up").then().statusCode(200);
+        Map<String, Object> offer = new HashMap<>(Map.of("customerAccountId", account, "productId", service,
+                "specificationId", spec, "billingMode", "ONE_TIME", "quantity", 1, "periods", 1, "discountType",
+                "PERCENTAGE", "discountValue", 1, "expiresAt", clock.instant().plus(Duration.ofDays(30)).toString()));
+        offer.put("milestones", List.of(50, 50));
+        String offerId = seller(s).body(offer).post("/api/seller/offers").then().statusCode(201).extract().path("id");
+        String order = customer(c).body(Map.of("productId", service, "specificationId", spec, "billingMode",
+                "ONE_TIME", "quantity", 1, "periods", 1, "acceptTerms", true, "offerId", offerId))
+                .post("/api/orders").then().statusCode(201).extract().path("id");
+        String bill = customer(c).get("/api/milestone-bills?orderId=" + order).then().statusCode(200)
+                .extract().path("[0].id");
+        customer(c).accept("application/xml").body(Map.of("method", "BALANCE"))
+                .post("/api/milestone-bills/" + bill + "/pay").then().statusCode(406)
+                .contentType("application/problem+json");
+        customer(c).get("/api/milestone-bills?orderId=" + order).then().body("[0].status", is("GENERATED"));
+        customer(c).get("/api/account").then().body("balance", is(2000.00f));
+        customer(c).accept("application/json").body(Map.of("method", "BALANCE"))
+                .post("/api/milestone-bills/" + bill + "/pay").then().statusCode(200).body("status", is("PAID"));
+
+        // an image that may be unsubscribed with a full refund
+        AppFixtures f = new AppFixtures();
+        String buyer = AppFixtures.customerWith("200.00");
+        String app = AppFixtures.buyImage(pool, buyer, f.image, "MONTHLY");
+        String balance = customer(buyer).get("/api/account").then().extract().path("balance").toString();
+        customer(buyer).accept("application/xml").body(Map.of("reason", "wrong image"))
+                .post("/api/apps/" + app + "/unsubscribe").then().statusCode(406)
+                .contentType("application/problem+json");
+        customer(buyer).get("/api/apps/" + app).then().body("status", is("ACTIVE"));
+        assertEquals(balance, customer(buyer).get("/api/account").then().extract().path("balance").toString());
+        customer(buyer).accept("application/json").body(Map.of("reason", "wrong image"))
+                .post("/api/apps/" + app + "/unsubscribe").then().statusCode(200)
+                .body("app.status", is("UNSUBSCRIBED"));
     }
 }

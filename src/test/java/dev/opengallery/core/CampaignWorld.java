@@ -27,8 +27,11 @@ import io.restassured.specification.RequestSpecification;
  * Real objects the campaign's bad requests aim at, so that they reach body validation rather than stop at 404:
  * one subject per role; a seller with a profile, listed, draft and submitted products; a customer with money, a
  * VPC, a favorite, an unpaid and a paid order (a purchased app), an invoice request, a supervised order's flow and
- * a private offer; and a second customer whose account the operator's account operations aim at. Also the base
- * body of each operation (a request the service would take), which the bad requests change one thing of.
+ * a private offer (and its link's token); a milestone offer on a supervised service, the customer's order of it and
+ * the order's first bill; that order's flow, with a request whose file is an attachment, rejected three times by
+ * the seller and appealed by the buyer (an open appeal); and a second customer whose account the operator's account
+ * operations aim at. Also the base body of each operation (a request the service would take), which the bad
+ * requests change one thing of.
  */
 final class CampaignWorld {
 
@@ -44,6 +47,10 @@ final class CampaignWorld {
     String saas, basic, pro, license, delistable, draft, submitted, sellerId;
     String customerAccount, otherAccount, vpc, favorite, unpaidOrder, paidOrder, subscription, invoice, flow, offer;
     String notification;
+    /** The private offer's token, the milestone offer, its order, its first bill. */
+    String offerToken, milestoneOffer, milestoneOrder, bill;
+    /** The milestone order's flow (frozen by an open appeal), the attachment of its request, the appeal. */
+    String appealedFlow, attachment, appeal;
 
     CampaignWorld(Instant now) {
         this.now = now;
@@ -99,12 +106,71 @@ final class CampaignWorld {
                 .extract().path("items[0].id");
         invoice = as(Roles.CUSTOMER).body(Map.of("orderIds", List.of(paidOrder), "title", "Campaign Ltd", "taxId",
                 "TAX-CAMPAIGN")).post("/api/invoices").then().statusCode(201).extract().path("id");
-        offer = as(Roles.SELLER).body(offerBody()).post("/api/seller/offers").then().statusCode(201).extract()
-                .path("id");
+        var created = as(Roles.SELLER).body(offerBody()).post("/api/seller/offers").then().statusCode(201).extract();
+        offer = created.path("id");
+        offerToken = created.path("token");
+        milestones(seller);
         notification = as(Roles.CUSTOMER).get("/api/inbox").then().statusCode(200).extract().path("items[0].id");
         for (String role : subjects.keySet()) {
             account(role);
         }
+    }
+
+    /**
+     * A milestone offer (two milestones) on a supervised service, ordered by the customer (a postpaid account with
+     * offer credit: bill 1 is generated), and the order's flow: the buyer's request carries a file, the seller
+     * rejects it three times, and the buyer appeals.
+     */
+    private void milestones(String seller) {
+        String service = listed(seller, product("PROFESSIONAL_SERVICE", "DATA_MIGRATION", "Campaign Migration", "x",
+                List.of(flatSpec("Project", "ONE_TIME", "5000.00"))));
+        String serviceSpec = spec(service, 0);
+        as(Roles.OPERATOR).body(Map.of("creditLimit", "100.00"))
+                .put("/api/operator/accounts/" + customerAccount + "/credit").then().statusCode(200);
+        as(Roles.OPERATOR).body(Map.of("creditLimit", "10000.00"))
+                .put("/api/operator/accounts/" + customerAccount + "/offer-credit").then().statusCode(200);
+        Map<String, Object> o = new HashMap<>(Map.of("customerAccountId", customerAccount, "productId", service,
+                "specificationId", serviceSpec, "billingMode", "ONE_TIME", "quantity", 1, "periods", 1,
+                "discountType", "PERCENTAGE", "discountValue", 10, "expiresAt",
+                now.plus(30, ChronoUnit.DAYS).toString()));
+        o.put("milestones", List.of(50, 50));
+        milestoneOffer = as(Roles.SELLER).body(o).post("/api/seller/offers").then().statusCode(201).extract()
+                .path("id");
+        Map<String, Object> order = orderBody(service, serviceSpec, "ONE_TIME");
+        order.put("offerId", milestoneOffer);
+        milestoneOrder = as(Roles.CUSTOMER).body(order).post("/api/orders").then().statusCode(201).extract()
+                .path("id");
+        bill = as(Roles.CUSTOMER).get("/api/milestone-bills?orderId=" + milestoneOrder).then().statusCode(200)
+                .extract().path("[0].id");
+        appealedFlow = as(Roles.CUSTOMER).get("/api/supervision/flows?orderId=" + milestoneOrder).then()
+                .statusCode(200).extract().path("items[0].id");
+        String flowPath = "/api/supervision/flows/" + appealedFlow;
+        for (int i = 1; i <= 3; i++) {
+            var form = form(Roles.CUSTOMER).multiPart("request", "Source: PostgreSQL\nTarget: campaign " + i);
+            if (i == 1) {
+                form = form.multiPart("files", "campaign.pdf", "%PDF-1.4 campaign".getBytes(), "application/pdf");
+            }
+            var submitted = form.post(flowPath + "/request").then().statusCode(200).extract();
+            if (i == 1) {
+                attachment = submitted.path("operations[0].attachments[0].id");
+            }
+            as(Roles.SELLER).body(Map.of("reason", "Which target?"))
+                    .post("/api/seller/supervision/flows/" + appealedFlow + "/reject-request").then().statusCode(200);
+        }
+        appeal = as(Roles.CUSTOMER).body(Map.of("reason", "Rejected three times"))
+                .post(flowPath + "/appeal").then().statusCode(200).extract().path("flow.openAppealId");
+        // the ids the campaign aims at are real: each is found by its own operation
+        as(Roles.CUSTOMER).get(flowPath + "/attachments/" + attachment).then().statusCode(200);
+        as(Roles.SELLER).get("/api/seller/supervision/flows/" + appealedFlow + "/attachments/" + attachment).then()
+                .statusCode(200);
+        as(Roles.OPERATOR).get("/api/operator/supervision/flows/" + appealedFlow + "/attachments/" + attachment)
+                .then().statusCode(200);
+        as(Roles.OPERATOR).get("/api/operator/supervision/appeals/" + appeal).then().statusCode(200);
+        as(Roles.CUSTOMER).get("/api/offers/by-token/" + offerToken).then().statusCode(200);
+    }
+
+    private RequestSpecification form(String role) {
+        return RestAssured.given().auth().oauth2(tokens.get(role));
     }
 
     private String account(String role) {
@@ -166,15 +232,23 @@ final class CampaignWorld {
         return path.startsWith("/api/payments/") ? Roles.PAYMENT : Roles.CUSTOMER;
     }
 
-    /** The real object a path parameter names (a random id where the campaign has none of that kind). */
+    /**
+     * The real object a path parameter names (a random id where the campaign has none of that kind). The flow
+     * operations aim at the license order's flow (waiting for the seller), except the attachment downloads, which aim
+     * at the appealed flow that holds the attachment.
+     */
     String pathId(String path, String param) {
         if (param.equals("attachmentId")) {
-            return UUID.randomUUID().toString();
+            return attachment;
         }
         if (param.equals("token")) {
-            return "campaign-unknown-token";
+            return offerToken;
         }
-        String[][] map = {
+        if (path.contains("/attachments/")) {
+            // an attachment is named through its own flow
+            return appealedFlow;
+        }
+        String[][] map = { { "/api/milestone-bills/", bill }, { "/api/operator/supervision/appeals/", appeal },
                 { "/api/account/vpcs/", vpc }, { "/api/apps/", subscription }, { "/api/renewals/", subscription },
                 { "/api/seller/apps/", subscription }, { "/api/catalog/products/", saas },
                 { "/api/catalog/sellers/", sellerId }, { "/api/favorites/", favorite }, { "/api/inbox/", notification },
@@ -227,6 +301,9 @@ final class CampaignWorld {
             case "ApplicationInfoRequest" -> Map.of("username", "admin", "managementUrl",
                     "https://crm.campaign.example");
             case "FlowAccept" -> Map.of("confirmNoUnsubscribe", true);
+            case "FlowReason" -> Map.of("reason", "Campaign reason");
+            case "BillPayRequest" -> Map.of("method", "BALANCE");
+            case "AppealDecision" -> Map.of("decision", "RESUME", "note", "Campaign decision");
             default -> null;
         };
         return known != null ? json.valueToTree(known) : bodies.baseObject(op.body());

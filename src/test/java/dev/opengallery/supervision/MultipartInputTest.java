@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.opengallery.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -89,8 +96,8 @@ class MultipartInputTest {
         byte[] whole = concat(part("request", null, null, "Move our DB".getBytes(StandardCharsets.UTF_8)),
                 part("files", "spec.pdf", "application/pdf", pdf), closing());
         // cut before the closing boundary, then in the middle of the file
-        badRequest(post(request, c, "customer", java.util.Arrays.copyOf(whole, whole.length - closing().length)));
-        badRequest(post(request, c, "customer", java.util.Arrays.copyOf(whole, whole.length - closing().length - 8)));
+        badRequest(post(request, c, "customer", Arrays.copyOf(whole, whole.length - closing().length)));
+        badRequest(post(request, c, "customer", Arrays.copyOf(whole, whole.length - closing().length - 8)));
         // no boundary in the body at all
         badRequest(post(request, c, "customer", "just some text".getBytes(StandardCharsets.US_ASCII)));
         customer(c).get("/api/supervision/flows/" + flow).then().statusCode(200)
@@ -108,7 +115,7 @@ class MultipartInputTest {
         String deliver = "/api/seller/supervision/flows/" + flow + "/deliver";
         byte[] delivery = concat(part("note", null, null, "Done".getBytes(StandardCharsets.UTF_8)),
                 part("files", "report.pdf", "application/pdf", pdf), closing());
-        badRequest(post(deliver, f.seller, "seller", java.util.Arrays.copyOf(delivery, delivery.length - 5)));
+        badRequest(post(deliver, f.seller, "seller", Arrays.copyOf(delivery, delivery.length - 5)));
         customer(c).get("/api/supervision/flows/" + flow).then().statusCode(200)
                 .body("flow.state", is("WAITING_FOR_SELLER"), "operations", hasSize(1));
         assertEquals(1, attachments(flow));
@@ -127,5 +134,61 @@ class MultipartInputTest {
         assertEquals(200, ok.status(), ok.toString());
         customer(c).get("/api/supervision/flows/" + flow).then().statusCode(200)
                 .body("operations[0].attachments.fileName", contains("r\u00e9sum\u00e9 gnp.pdf", "abcde.pdf"));
+    }
+
+    /**
+     * A multipart body sent in chunks (no Content-Length) far past the body limit: the form parser refuses it with
+     * 413 and stops reading. The answer is a problem document, the connection is closed after it, and a client that
+     * goes on sending its body is not left blocked on a connection the server no longer reads (it used to be: the
+     * client hung, and the server held the connection open for good). Nothing is stored.
+     */
+    @Test
+    void aChunkedMultipartBodyFarPastTheLimitIs413AndTheConnectionIsClosed() throws Exception {
+        String c = customerWith("5000.00");
+        String flow = paidFlow(c, f.service);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/supervision/flows/" + flow + "/request HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token(c, "customer") + "\r\nContent-Type: multipart/form-data; "
+                    + "boundary=" + BOUNDARY + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            // 64 MiB of a file part, as a client that reads its answer only after sending would send it
+            CompletableFuture<String> sending = CompletableFuture.supplyAsync(() -> {
+                byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; "
+                        + "filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                byte[] chunk = new byte[64 * 1024];
+                Arrays.fill(chunk, (byte) 'p');
+                try {
+                    writeChunk(out, head);
+                    for (int i = 0; i < 1024; i++) {
+                        writeChunk(out, chunk);
+                    }
+                    writeChunk(out, ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    return "sent";
+                } catch (IOException e) {
+                    return "closed by the server";
+                }
+            });
+            RawHttp.Answer a = RawHttp.read(socket.getInputStream());
+            assertEquals(413, a.status(), a.toString());
+            assertTrue(String.valueOf(a.header("Content-Type")).startsWith("application/problem+json"), a.toString());
+            assertEquals("https://opengallery.dev/problems/http-413", a.json().getString("type"), a.body());
+            assertEquals("close", a.header("Connection"), a.toString());
+            // the sender is not left blocked: the server drops the rest of the body, then closes
+            assertEquals("closed by the server", sending.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(0, attachments(flow));
+        customer(c).get("/api/supervision/flows/" + flow).then().statusCode(200)
+                .body("flow.state", is("WAITING_FOR_REQUEST"), "operations", hasSize(0));
+    }
+
+    private static void writeChunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -52,7 +52,7 @@ public final class RawHttp {
         }
     }
 
-    static Answer read(InputStream in) throws IOException {
+    public static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try {
