@@ -352,7 +352,7 @@ public class RenewalService {
                     .chain(() -> notifications.notify(conn, account, "APP_AUTO_RENEW_FAILED",
                             "Automatic renewal failed: " + name,
                             "We could not renew " + name + " (expires " + sub.expiresAt()
-                                    .toLocalDate() + "): " + why + ". We will try again on "
+                                    .withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() + "): " + why + ". We will try again on "
                                     + next.toLocalDate() + "; top up your balance or renew by hand.",
                             "/apps/" + id, Set.of(Channel.EMAIL)))
                     .replaceWith(true);
