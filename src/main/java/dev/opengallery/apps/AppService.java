@@ -14,15 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.opengallery.core.Db;
-import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Tx;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -34,9 +32,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AppService {
 
     private static final Logger LOG = Logger.getLogger(AppService.class);
-
-    @Inject
-    Pool pool;
 
     @Inject
     Db db;
@@ -72,7 +67,13 @@ public class AppService {
                 .chain(s -> subscriptions.events(s.id()).map(history -> views.view(s, history)));
     }
 
-    private record Attempt(String outcome, byte[] sealed, long used, OffsetDateTime oldest) {
+    /** One audited reveal attempt; {@code sealed} is opened only by {@link #password} once the audit committed. */
+    public record PasswordReveal(UUID subscriptionId, SubscriptionRules.Reveal outcome, byte[] sealed, long used,
+            OffsetDateTime oldest, Instant at) {
+
+        public boolean revealed() {
+            return outcome == SubscriptionRules.Reveal.REVEALED;
+        }
     }
 
     /**
@@ -83,40 +84,53 @@ public class AppService {
      */
     public Uni<RevealedPassword> reveal(UUID accountId, String subject, UUID id) {
         Instant now = clock.now();
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
-            if (s.productType() != ProductType.SAAS) {
-                return Uni.createFrom().failure(ProblemException.unprocessable(
-                        "Only SaaS apps have application information; this is a " + s.productType()));
+        return db.transaction(tx -> subscriptions.lockOwned(tx, accountId, id)
+                .chain(s -> Subscription.load(tx, s.id()))
+                .chain(s -> reveal(tx, s, accountId, subject, now)))
+                .map(r -> new RevealedPassword(id, password(r), r.at().atOffset(ZoneOffset.UTC),
+                        (int) Math.max(0, revealLimit - r.used() - 1)));
+    }
+
+    /**
+     * The same reveal for the purchased app of a supervised order, before it is listed (the caller checked the
+     * buyer's access to the order and holds its lock): one audit, one rate limit, whichever way the buyer asks.
+     */
+    public Uni<PasswordReveal> revealOfOrder(Tx tx, UUID orderId, UUID accountId, String subject, Instant now) {
+        return Subscription.lockOfOrder(tx, orderId).chain(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("Application password");
             }
-            return conn.preparedQuery("""
-                    select s.app_password,
-                           (select count(*) from app_password_reveal r
-                            where r.subscription_id = s.id and r.outcome = 'REVEALED' and r.at > $2) as used,
-                           (select min(r.at) from app_password_reveal r
-                            where r.subscription_id = s.id and r.outcome = 'REVEALED' and r.at > $2) as oldest
-                    from subscription s where s.id = $1""").execute(Tuple.of(id, ts.minus(revealWindow)))
-                    .chain(rows -> {
-                        Row r = rows.iterator().next();
-                        byte[] sealed = r.getBuffer("app_password") == null ? null
-                                : r.getBuffer("app_password").getBytes();
-                        long used = r.getLong("used");
-                        String outcome = sealed == null ? "NOT_SET" : used >= revealLimit ? "RATE_LIMITED" : "REVEALED";
-                        return conn.preparedQuery("""
-                                insert into app_password_reveal (subscription_id, account_id, subject, outcome, at)
-                                values ($1, $2, $3, $4, $5)""").execute(Tuple.of(id, accountId, subject, outcome, ts))
-                                .replaceWith(new Attempt(outcome, sealed, used, r.getOffsetDateTime("oldest")));
-                    });
-        })).map(a -> switch (a.outcome()) {
-            case "NOT_SET" -> throw ProblemException.unprocessable(
-                    "The seller has not supplied this app's application information yet");
-            case "RATE_LIMITED" -> throw new ProblemException(429, "rate-limited", "Too many requests",
-                    "The password of this app can be revealed " + revealLimit + " times per " + human(revealWindow)
-                            + "; try again after " + a.oldest().plus(revealWindow),
-                    null, null).retryAfter(secondsUntil(now, a.oldest().plus(revealWindow).toInstant()));
-            default -> new RevealedPassword(id, readable(a.sealed(), id), ts,
-                    (int) Math.max(0, revealLimit - a.used() - 1));
+            return reveal(tx, s, accountId, subject, now);
         });
+    }
+
+    private Uni<PasswordReveal> reveal(Tx tx, Subscription s, UUID accountId, String subject, Instant now) {
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        return tx.preparedQuery("""
+                select count(*) as used, min(at) as oldest from app_password_reveal
+                where subscription_id = $1 and outcome = $2 and at > $3""")
+                .execute(Tuple.of(s.id(), SubscriptionRules.Reveal.REVEALED.name(), ts.minus(revealWindow)))
+                .chain(rows -> {
+                    Row r = rows.iterator().next();
+                    long used = r.getLong("used");
+                    SubscriptionRules.Reveal outcome = s.revealPassword(used, revealLimit);
+                    return AppPasswordReveal.record(tx, s.id(), accountId, subject, outcome, now)
+                            .replaceWith(new PasswordReveal(s.id(), outcome, s.appPassword(), used,
+                                    r.getOffsetDateTime("oldest"), now));
+                });
+    }
+
+    /** The password of a committed reveal attempt in clear, or the problem its outcome is. */
+    public String password(PasswordReveal r) {
+        return switch (r.outcome()) {
+            case NOT_SET -> throw ProblemException.unprocessable(
+                    "The seller has not supplied this app's application information yet");
+            case RATE_LIMITED -> throw new ProblemException(429, "rate-limited", "Too many requests",
+                    "The password of this app can be revealed " + revealLimit + " times per " + human(revealWindow)
+                            + "; try again after " + r.oldest().plus(revealWindow),
+                    null, null).retryAfter(secondsUntil(r.at(), r.oldest().plus(revealWindow).toInstant()));
+            case REVEALED -> readable(r.sealed(), r.subscriptionId());
+        };
     }
 
     /** The stored password in clear; a value the configured key cannot open is the seller's to supply again. */
@@ -160,49 +174,46 @@ public class AppService {
     /** Supplies or rotates a SaaS app's application information; the buyer is told (without the password). */
     public Uni<SellerAppView> supply(UUID sellerId, UUID id, ApplicationInfoRequest request) {
         Instant now = clock.now();
-        return db.transaction(conn -> subscriptions.findForSeller(conn, sellerId, id, true).chain(s -> {
-            if (s.productType() != ProductType.SAAS) {
-                return Uni.createFrom().failure(ProblemException.unprocessable(
-                        "Only SaaS apps carry application information; this is a " + s.productType()));
-            }
-            if (!s.status().live()) {
-                return Uni.createFrom().failure(ProblemException.illegalState(
-                        "The app is " + s.status() + ": its application information can no longer change",
-                        s.status().name()));
-            }
-            if (request.password() == null && !s.appPasswordSet()) {
-                return Uni.createFrom().failure(ProblemException.invalid("password",
-                        "is required the first time the application information is supplied"));
-            }
-            boolean first = s.appUsername() == null;
-            byte[] sealed = request.password() == null ? null : cipher.encrypt(request.password(), s.id());
-            return conn.preparedQuery("""
-                    update subscription set app_username = $2, app_password = coalesce($3, app_password),
-                        app_management_url = $4, app_frontend_url = $5, app_guide_url = $6, app_info_updated_at = $7,
-                        version = version + 1
-                    where id = $1""")
-                    .execute(withPassword(Tuple.tuple().addValue(id).addValue(request.username().trim()), sealed)
-                            .addValue(request.managementUrl().trim()).addValue(trim(request.frontendUrl()))
-                            .addValue(trim(request.guideUrl())).addValue(now.atOffset(ZoneOffset.UTC)))
-                    .chain(() -> Subscriptions.event(conn, id, now, sellerId, "seller",
-                            first ? "APP_INFO_SUPPLIED" : "APP_INFO_UPDATED", null, null, null,
-                            sealed == null ? "password unchanged" : "password set"))
-                    .chain(() -> !s.visible() ? Uni.createFrom().voidItem()
-                            : notifications.notify(conn, s.accountId(), "APP_INFO_UPDATED",
-                                    (first ? "Your application is ready: " : "Application information changed: ")
-                                            + s.productName(),
-                                    "The seller " + (first ? "supplied" : "updated") + " the application information of "
-                                            + s.productName() + " (username, URLs" + (sealed == null ? "" : ", password")
-                                            + "). Open the app's details to see it; reveal the password there.",
-                                    "/apps/" + id, Set.of(Channel.EMAIL)).replaceWithVoid());
-        })).chain(() -> sellerFind(sellerId, id));
+        return db.transaction(tx -> subscriptions.findForSeller(tx, sellerId, id, true)
+                .chain(s -> Subscription.load(tx, s.id()))
+                .chain(s -> applyApplicationInfo(tx, s, sellerId, request.username(), request.password(),
+                        request.managementUrl(), request.frontendUrl(), request.guideUrl(), null, now)))
+                .chain(() -> sellerFind(sellerId, id));
     }
 
-    private static Tuple withPassword(Tuple t, byte[] sealed) {
-        return sealed == null ? t.addValue(null) : t.addBuffer(Buffer.buffer(sealed));
+    /**
+     * Application information delivered with a supervised order's delivery, onto the order's purchased app: the
+     * same rule, audit and notification as {@link #supply} (the seller's app endpoint). {@code context} goes into
+     * the app's history.
+     */
+    public Uni<Void> supplyOfOrder(Tx tx, UUID orderId, UUID sellerId, String username, String password,
+            String managementUrl, String frontendUrl, String guideUrl, String context, Instant now) {
+        return Subscription.lockOfOrder(tx, orderId).chain(s -> {
+            if (s == null) {
+                throw ProblemException.unprocessable("This order has no purchased app to carry application information");
+            }
+            return applyApplicationInfo(tx, s, sellerId, username, password, managementUrl, frontendUrl, guideUrl,
+                    context, now);
+        });
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** The one application-information operation: the aggregate's rule, the history, the buyer told. */
+    private Uni<Void> applyApplicationInfo(Tx tx, Subscription s, UUID sellerId, String username, String password,
+            String managementUrl, String frontendUrl, String guideUrl, String context, Instant now) {
+        byte[] sealed = password == null ? null : cipher.encrypt(password, s.id());
+        Subscription.AppInfoChange change = s.applyApplicationInfo(username, sealed, managementUrl, frontendUrl,
+                guideUrl, now);
+        boolean first = change.first();
+        String note = (context == null ? "" : context + "; ") + (sealed == null ? "password unchanged" : "password set");
+        return SubscriptionEvent.record(tx, s.id(), now, sellerId, "seller",
+                first ? "APP_INFO_SUPPLIED" : "APP_INFO_UPDATED", null, null, null, note)
+                .chain(() -> !s.visible() ? Uni.createFrom().voidItem()
+                        : notifications.notify(tx, s.accountId(), "APP_INFO_UPDATED",
+                                (first ? "Your application is ready: " : "Application information changed: ")
+                                        + s.productName(),
+                                "The seller " + (first ? "supplied" : "updated") + " the application information of "
+                                        + s.productName() + " (username, URLs" + (sealed == null ? "" : ", password")
+                                        + "). Open the app's details to see it; reveal the password there.",
+                                "/apps/" + s.id(), Set.of(Channel.EMAIL)).replaceWithVoid());
     }
 }

@@ -23,7 +23,7 @@ public class AppViews {
     @ConfigProperty(name = "opengallery.renewal.auto-renew-lead", defaultValue = "7D")
     Duration lead;
 
-    public PurchasedAppView view(Subscription s, List<Subscriptions.Event> history) {
+    public PurchasedAppView view(PurchasedApp s, List<Subscriptions.Event> history) {
         OffsetDateTime graceEnds = null;
         OffsetDateTime releases = null;
         PurchasedAppView.AutoRenewalView auto = null;
@@ -47,7 +47,7 @@ public class AppViews {
                 history);
     }
 
-    public static PurchasedAppView.ApplicationInfoView application(Subscription s) {
+    public static PurchasedAppView.ApplicationInfoView application(PurchasedApp s) {
         if (s.productType() != ProductType.SAAS) {
             return null;
         }

@@ -68,7 +68,7 @@ public class ChangeService {
     LocalDate cutover;
 
     /** A change, checked and priced. */
-    record Priced(Subscription sub, Specification target, int quantity, ChangeFees.Fee fee, ChangeRequests.Quote quote) {
+    record Priced(PurchasedApp sub, Specification target, int quantity, ChangeFees.Fee fee, ChangeRequests.Quote quote) {
     }
 
     // ----------------------------------------------------------------------------------------------- quotes
@@ -81,7 +81,7 @@ public class ChangeService {
         return subscriptions.findOwned(accountId, id).chain(s -> priceExpansion(s, r)).map(Priced::quote);
     }
 
-    private Uni<Priced> priceUpgrade(Subscription s, ChangeRequests.Upgrade r) {
+    private Uni<Priced> priceUpgrade(PurchasedApp s, ChangeRequests.Upgrade r) {
         return changeable(s).map(product -> {
             Specification target = product.specification(r.specificationId());
             if (target == null) {
@@ -99,7 +99,7 @@ public class ChangeService {
         });
     }
 
-    private Uni<Priced> priceExpansion(Subscription s, ChangeRequests.Expansion r) {
+    private Uni<Priced> priceExpansion(PurchasedApp s, ChangeRequests.Expansion r) {
         return changeable(s).map(product -> {
             Specification spec = current(product, s);
             if (spec.pricingModel() == PricingModel.FLAT) {
@@ -114,12 +114,12 @@ public class ChangeService {
         });
     }
 
-    boolean boughtBeforeCutover(Subscription s) {
+    boolean boughtBeforeCutover(PurchasedApp s) {
         return s.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isBefore(cutover);
     }
 
     /** Only live yearly/monthly SaaS of a product still on sale can change. */
-    private Uni<ProductView> changeable(Subscription s) {
+    private Uni<ProductView> changeable(PurchasedApp s) {
         if (s.productType() != ProductType.SAAS) {
             return Uni.createFrom().failure(ProblemException.unprocessable(
                     "Only SaaS apps can be upgraded or expanded; this is a " + s.productType()));
@@ -141,7 +141,7 @@ public class ChangeService {
     }
 
     /** The app's specification in the catalogue: by id, or by name when the seller has since edited the product. */
-    static Specification current(ProductView product, Subscription s) {
+    static Specification current(ProductView product, PurchasedApp s) {
         Specification spec = product.specification(s.specificationId());
         if (spec == null) {
             spec = product.specifications().stream().filter(x -> x.name().equals(s.specificationName())).findFirst()
@@ -153,7 +153,7 @@ public class ChangeService {
         return spec;
     }
 
-    private ChangeRequests.Quote quote(Subscription s, String kind, Specification target, int quantity, Integer added,
+    private ChangeRequests.Quote quote(PurchasedApp s, String kind, Specification target, int quantity, Integer added,
             ChangeFees.Fee f, Instant now) {
         return new ChangeRequests.Quote(s.id(), kind, f.rule(), s.currency(), s.specificationId(), s.specificationName(),
                 s.quantity(), target.id(), target.name(), quantity, added, boughtBeforeCutover(s),
@@ -204,33 +204,27 @@ public class ChangeService {
     /** Places and pays the change order, then gives the app its new specification or quantity. */
     private Uni<ChangeRequests.Ref> apply(Tx conn, Priced p, ChangeOrders.Kind kind, PaymentMethod method,
             UUID actor) {
-        Subscription s = p.sub();
+        PurchasedApp s = p.sub();
         Specification target = p.target();
         Pricing.Quote unit = Pricing.quote(target, s.billingMode(), p.quantity(), s.termPeriods(), s.money());
         var line = new ChangeOrders.Line(kind, target.id(), target.name(), target.pricingModel(), p.quantity(), 1,
                 unit.unitPrice(), p.fee().fee(), null, null, p.fee().fee(), null);
         Instant now = clock.now();
-        return changeOrders.placeAndPay(conn, s, line, method, actor, "customer").chain(paid -> conn.preparedQuery("""
-                update subscription set specification_id = $2, specification_name = $3, pricing_model = $4,
-                    quantity = $5, term_list_price = $6, amount_paid = amount_paid + $7,
-                    term_starts_at = coalesce(term_starts_at, starts_at),
-                    term_periods = coalesce(term_periods, $8), periods_bought = coalesce(periods_bought, $9),
-                    version = version + 1
-                where id = $1""").execute(Tuple.tuple().addValue(s.id()).addValue(target.id()).addValue(target.name())
-                .addValue(target.pricingModel().name()).addValue(p.quantity()).addValue(p.fee().newTermPrice())
-                .addValue(paid.charged()).addValue(s.termPeriods()).addValue(s.periodsBought()))
-                .chain(() -> Subscriptions.event(conn, s.id(), now, actor, "customer",
+        return Subscription.load(conn, s.id()).chain(sub -> changeOrders.placeAndPay(conn, sub, line, method, actor,
+                "customer").invoke(paid -> sub.change(target.id(), target.name(), target.pricingModel(), p.quantity(),
+                        p.fee().newTermPrice(), paid.charged(), s.termStartsAt(), s.termPeriods(), s.periodsBought())))
+                .chain(paid -> SubscriptionEvent.record(conn, s.id(), now, actor, "customer",
                         kind == ChangeOrders.Kind.UPGRADE ? "UPGRADED" : "EXPANDED", s.status(), s.status(),
                         paid.orderId(), kind == ChangeOrders.Kind.UPGRADE
                                 ? s.specificationName() + " x " + s.quantity() + " -> " + target.name() + " x " + p.quantity()
                                         + "; fee " + p.fee().fee() + " " + s.currency()
-                                : s.quantity() + " -> " + p.quantity() + "; fee " + p.fee().fee() + " " + s.currency()))
-                .chain(() -> notifications.notify(conn, s.accountId(),
-                        kind == ChangeOrders.Kind.UPGRADE ? "APP_UPGRADED" : "APP_EXPANDED",
-                        (kind == ChangeOrders.Kind.UPGRADE ? "Upgraded: " : "Capacity expanded: ") + s.productName(),
-                        s.productName() + " now has " + target.name() + " x " + p.quantity() + ". Paid "
-                                + p.fee().fee() + " " + s.currency() + ".",
-                        "/apps/" + s.id(), Set.of()))
-                .replaceWith(new ChangeRequests.Ref(paid.orderId(), p.quote())));
+                                : s.quantity() + " -> " + p.quantity() + "; fee " + p.fee().fee() + " " + s.currency())
+                        .chain(() -> notifications.notify(conn, s.accountId(),
+                                kind == ChangeOrders.Kind.UPGRADE ? "APP_UPGRADED" : "APP_EXPANDED",
+                                (kind == ChangeOrders.Kind.UPGRADE ? "Upgraded: " : "Capacity expanded: ") + s.productName(),
+                                s.productName() + " now has " + target.name() + " x " + p.quantity() + ". Paid "
+                                        + p.fee().fee() + " " + s.currency() + ".",
+                                "/apps/" + s.id(), Set.of()))
+                        .replaceWith(new ChangeRequests.Ref(paid.orderId(), p.quote())));
     }
 }

@@ -3,8 +3,6 @@ package dev.opengallery.apps;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,35 +19,36 @@ public class OrderedApps implements Fulfilment.PurchasedApps {
 
     @Override
     public Uni<Void> open(Tx tx, OrderView o, Instant start, boolean visible, String ecsId) {
-        OffsetDateTime starts = start.atOffset(ZoneOffset.UTC);
-        OffsetDateTime expires = switch (o.billingMode()) {
-            case YEARLY -> starts.plusYears(o.periods());
-            case MONTHLY -> starts.plusMonths(o.periods());
-            default -> null;
-        };
         BigDecimal rate = o.listPrice().signum() == 0 ? BigDecimal.ONE
                 : o.listPrice().subtract(o.discountAmount()).divide(o.listPrice(), 6, RoundingMode.HALF_UP);
         BigDecimal paid = o.paidByReseller() ? BigDecimal.ZERO : o.amountDue();
-        return tx.preparedQuery("""
-                insert into subscription (id, account_id, order_id, product_id, specification_id, product_type,
-                    billing_mode, quantity, discount_rate, amount_paid, starts_at, expires_at, status, visible, ecs_id,
-                    created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ACTIVE', $13, $14, $11)""")
-                .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(o.accountId()).addValue(o.id())
-                        .addValue(o.productId()).addValue(o.specificationId()).addValue(o.productType().name())
-                        .addValue(o.billingMode().name()).addValue(o.quantity()).addValue(rate).addValue(paid)
-                        .addValue(starts).addValue(expires).addValue(visible).addValue(ecsId))
-                .replaceWithVoid();
+        Subscription s = Subscription.open(UUID.randomUUID(), o.accountId(), o.id(), o.productId(),
+                o.specificationId(), o.productType(), o.billingMode(), o.quantity(), o.periods(), rate, paid, start,
+                visible, ecsId);
+        return tx.session().persist(s);
     }
+
+    /*
+     * cancel and show stay one conditional statement each: ordering's jobs complete or cancel a batch of orders
+     * concurrently in one transaction, and a Hibernate Reactive session serves one operation at a time; the states
+     * come from SubscriptionRules all the same.
+     */
 
     @Override
     public Uni<Void> cancel(Tx tx, UUID orderId) {
-        return tx.preparedQuery("update subscription set status = 'CANCELED', version = version + 1 where order_id = $1")
-                .execute(Tuple.of(orderId)).replaceWithVoid();
+        return tx.preparedQuery("""
+                update subscription set status = $2, version = version + 1 where order_id = $1 and status = any($3)""")
+                .execute(Tuple.of(orderId, Subscription.Status.CANCELED.name(), names(SubscriptionRules.CANCELABLE)))
+                .replaceWithVoid();
     }
 
     @Override
     public Uni<Void> show(Tx tx, UUID orderId) {
         return tx.preparedQuery("update subscription set visible = true, version = version + 1 where order_id = $1")
                 .execute(Tuple.of(orderId)).replaceWithVoid();
+    }
+
+    private static String[] names(java.util.List<Subscription.Status> states) {
+        return states.stream().map(Enum::name).toArray(String[]::new);
     }
 }

@@ -29,7 +29,7 @@ public record SellerAppView(
         OffsetDateTime expiresAt,
         PurchasedAppView.ApplicationInfoView application) {
 
-    static SellerAppView of(Subscription s) {
+    static SellerAppView of(PurchasedApp s) {
         return new SellerAppView(s.id(), s.accountId(), s.orderId(), s.productId(), s.productName(), s.productType(),
                 s.specificationName(), s.quantity(), s.billingMode(), s.status(), s.visible(), s.startsAt(),
                 s.expiresAt(), AppViews.application(s));

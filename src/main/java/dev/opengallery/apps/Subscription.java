@@ -1,68 +1,41 @@
 package dev.opengallery.apps;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Currency;
+import java.time.ZoneOffset;
 import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.Formula;
 
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;
-import dev.opengallery.catalog.SellerInfo;
+import dev.opengallery.core.FieldErrors;
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Tx;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /**
- * A purchased app as the rules see it, read from {@code subscription} with what its original order and product
- * add. Internal: never serialised as such (it knows whether a password is stored, never the password).
+ * A purchased app (Hibernate Reactive Panache entity, optimistic locking by version): the aggregate that owns the
+ * {@code subscription} row. Its state changes only through its methods, which ask {@link SubscriptionRules} and
+ * refuse with a {@link ProblemException}; what happened is recorded by the calling operation as a
+ * {@link SubscriptionEvent}. Reads for views go through {@link Subscriptions} ({@link PurchasedApp}).
  */
-public record Subscription(
-        UUID id,
-        UUID accountId,
-        UUID orderId,
-        UUID productId,
-        String productName,
-        ProductType productType,
-        String productGuideUrl,
-        UUID specificationId,
-        String specificationName,
-        PricingModel pricingModel,
-        BillingMode billingMode,
-        int quantity,
-        BigDecimal discountRate,
-        BigDecimal amountPaid,
-        String currency,
-        OffsetDateTime startsAt,
-        OffsetDateTime expiresAt,
-        Status status,
-        boolean visible,
-        String ecsId,
-        OffsetDateTime createdAt,
-        long version,
-        UUID sellerId,
-        SellerInfo seller,
-        String ecsFlavor,
-        boolean paidByReseller,
-        OffsetDateTime termStartsAt,
-        int termPeriods,
-        BigDecimal termListPrice,
-        int periodsBought,
-        boolean autoRenew,
-        Integer autoRenewPeriods,
-        OffsetDateTime autoRenewNextTry,
-        int autoRenewFailures,
-        String autoRenewError,
-        OffsetDateTime graceAt,
-        OffsetDateTime retentionAt,
-        OffsetDateTime releasedAt,
-        OffsetDateTime unsubscribedAt,
-        BigDecimal refundAmount,
-        String appUsername,
-        boolean appPasswordSet,
-        String appManagementUrl,
-        String appFrontendUrl,
-        String appGuideUrl,
-        OffsetDateTime appInfoUpdatedAt) {
+@Entity
+@Table(name = "subscription")
+public class Subscription extends PanacheEntityBase {
 
     /** ACTIVE until expiry, then GRACE, RETENTION, RELEASED; UNSUBSCRIBED by the buyer; CANCELED with its order. */
     @Schema(name = "AppStatus")
@@ -71,30 +44,490 @@ public record Subscription(
 
         /** Still the buyer's: can be renewed (and, while ACTIVE, changed). */
         public boolean live() {
-            return this == ACTIVE || this == GRACE || this == RETENTION;
+            return SubscriptionRules.live(this);
         }
     }
 
-    public Currency money() {
-        return Currency.getInstance(currency);
+    @Id
+    @Column(name = "id")
+    private UUID id;
+
+    @Column(name = "account_id")
+    private UUID accountId;
+
+    @Column(name = "order_id")
+    private UUID orderId;
+
+    @Column(name = "product_id")
+    private UUID productId;
+
+    @Column(name = "specification_id")
+    private UUID specificationId;
+
+    @Column(name = "specification_name", columnDefinition = "text")
+    private String specificationName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pricing_model", columnDefinition = "text")
+    private PricingModel pricingModel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "product_type", columnDefinition = "text")
+    private ProductType productType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_mode", columnDefinition = "text")
+    private BillingMode billingMode;
+
+    @Column(name = "quantity")
+    private int quantity;
+
+    @Column(name = "discount_rate", precision = 9, scale = 6)
+    private BigDecimal discountRate;
+
+    @Column(name = "amount_paid", precision = 19, scale = 2)
+    private BigDecimal amountPaid;
+
+    @Column(name = "starts_at")
+    private OffsetDateTime startsAt;
+
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", columnDefinition = "text")
+    private Status status;
+
+    @Column(name = "visible")
+    private boolean visible;
+
+    @Column(name = "ecs_id", columnDefinition = "text")
+    private String ecsId;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "term_starts_at")
+    private OffsetDateTime termStartsAt;
+
+    @Column(name = "term_periods")
+    private Integer termPeriods;
+
+    @Column(name = "term_list_price", precision = 19, scale = 2)
+    private BigDecimal termListPrice;
+
+    @Column(name = "periods_bought")
+    private Integer periodsBought;
+
+    @Column(name = "auto_renew")
+    private boolean autoRenew;
+
+    @Column(name = "auto_renew_periods")
+    private Integer autoRenewPeriods;
+
+    @Column(name = "auto_renew_next_try")
+    private OffsetDateTime autoRenewNextTry;
+
+    @Column(name = "auto_renew_failures")
+    private int autoRenewFailures;
+
+    @Column(name = "auto_renew_error", columnDefinition = "text")
+    private String autoRenewError;
+
+    @Column(name = "grace_at")
+    private OffsetDateTime graceAt;
+
+    @Column(name = "retention_at")
+    private OffsetDateTime retentionAt;
+
+    @Column(name = "released_at")
+    private OffsetDateTime releasedAt;
+
+    @Column(name = "unsubscribed_at")
+    private OffsetDateTime unsubscribedAt;
+
+    @Column(name = "refund_amount", precision = 19, scale = 2)
+    private BigDecimal refundAmount;
+
+    @Column(name = "app_username", columnDefinition = "text")
+    private String appUsername;
+
+    /** AES-GCM sealed ({@link AppPasswordCipher}); never plain. */
+    @Column(name = "app_password", columnDefinition = "bytea")
+    private byte[] appPassword;
+
+    @Column(name = "app_management_url", columnDefinition = "text")
+    private String appManagementUrl;
+
+    @Column(name = "app_frontend_url", columnDefinition = "text")
+    private String appFrontendUrl;
+
+    @Column(name = "app_guide_url", columnDefinition = "text")
+    private String appGuideUrl;
+
+    @Column(name = "app_info_updated_at")
+    private OffsetDateTime appInfoUpdatedAt;
+
+    @Version
+    @Column(name = "version")
+    private long version;
+
+    // what the original order and the product add (read only; change orders are placed with them)
+
+    @Formula("(select o.seller_id from customer_order o where o.id = order_id)")
+    private UUID sellerId;
+
+    @Formula("(select o.currency from customer_order o where o.id = order_id)")
+    private String currency;
+
+    @Formula("(select p.name from product p where p.id = product_id)")
+    private String productName;
+
+    protected Subscription() {
     }
 
-    /** Yearly and monthly subscriptions expire, renew and go through grace and retention. */
-    public boolean periodic() {
-        return (billingMode == BillingMode.YEARLY || billingMode == BillingMode.MONTHLY) && expiresAt != null;
+    // ------------------------------------------------------------------------------------------- loading
+
+    /** The subscription, in the caller's transaction (locked beforehand by the caller's read); 404 when absent. */
+    public static Uni<Subscription> load(Tx tx, UUID id) {
+        return tx.session().find(Subscription.class, id).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("Purchased app");
+            }
+            return s;
+        });
     }
 
-    public ChangeFees.Term term() {
-        return new ChangeFees.Term(termStartsAt.toInstant(), expiresAt.toInstant(), termPeriods, termListPrice);
+    /** The subscription locked for the caller's transaction; 404 when absent. */
+    public static Uni<Subscription> lock(Tx tx, UUID id) {
+        return tx.session().find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound("Purchased app");
+            }
+            return s;
+        });
     }
 
-    /** The expiry after {@code periods} more periods, counted from the start so that month ends do not drift. */
-    public OffsetDateTime expiryAfter(int periods) {
-        int total = periodsBought + periods;
-        return billingMode == BillingMode.YEARLY ? startsAt.plusYears(total) : startsAt.plusMonths(total);
+    /** The purchased app of an order locked for the caller's transaction, or null when the order has none. */
+    static Uni<Subscription> lockOfOrder(Tx tx, UUID orderId) {
+        return tx.session().createSelectionQuery("from Subscription where orderId = :order", Subscription.class)
+                .setParameter("order", orderId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull();
     }
 
-    public Instant expiry() {
-        return expiresAt == null ? null : expiresAt.toInstant();
+    // ------------------------------------------------------------------------------------------- moves
+
+    /** What a paid order opens: the app ACTIVE from {@code start}, for the periods the order bought. */
+    static Subscription open(UUID id, UUID accountId, UUID orderId, UUID productId, UUID specificationId,
+            ProductType type, BillingMode mode, int quantity, int periods, BigDecimal discountRate, BigDecimal paid,
+            Instant start, boolean visible, String ecsId) {
+        Subscription s = new Subscription();
+        OffsetDateTime starts = start.atOffset(ZoneOffset.UTC);
+        s.id = id;
+        s.accountId = accountId;
+        s.orderId = orderId;
+        s.productId = productId;
+        s.specificationId = specificationId;
+        s.productType = type;
+        s.billingMode = mode;
+        s.quantity = quantity;
+        s.discountRate = discountRate;
+        s.amountPaid = paid;
+        s.startsAt = starts;
+        s.expiresAt = switch (mode) {
+            case YEARLY -> starts.plusYears(periods);
+            case MONTHLY -> starts.plusMonths(periods);
+            default -> null;
+        };
+        s.status = SubscriptionRules.OPENED;
+        s.visible = visible;
+        s.ecsId = ecsId;
+        s.createdAt = starts;
+        return s;
+    }
+
+    /**
+     * A paid renewal: the expiry moves from {@code from} (the expiry the renewal was priced on: 409 when it moved
+     * meanwhile) to {@code newExpiry}, and the app is ACTIVE again with a new term and a clean auto-renewal record.
+     * {@code periodsBoughtBefore} is the count so far (the original order's while the row has none of its own).
+     */
+    public Status renew(OffsetDateTime from, OffsetDateTime newExpiry, int periods, int periodsBoughtBefore,
+            BigDecimal termListPrice, UUID specificationId, String specificationName, BigDecimal charged) {
+        String refusal = SubscriptionRules.renewalRefusal(status);
+        if (refusal != null) {
+            throw ProblemException.illegalState(refusal, status.name());
+        }
+        if (expiresAt == null || !expiresAt.toInstant().equals(from.toInstant())) {
+            throw ProblemException.conflict("The app changed meanwhile; retry");
+        }
+        Status before = status;
+        expiresAt = newExpiry;
+        status = SubscriptionRules.OPENED;
+        graceAt = null;
+        retentionAt = null;
+        termStartsAt = from;
+        termPeriods = periods;
+        this.termListPrice = termListPrice;
+        periodsBought = periodsBoughtBefore + periods;
+        this.specificationId = specificationId;
+        this.specificationName = specificationName;
+        amountPaid = amountPaid.add(charged);
+        autoRenewFailures = 0;
+        autoRenewError = null;
+        autoRenewNextTry = null;
+        return before;
+    }
+
+    /** Turns auto-renewal on (or changes its periods); a failed attempt's record and retry delay are reset. */
+    public void enableAutoRenewal(int periods) {
+        String refusal = SubscriptionRules.renewalRefusal(status);
+        if (refusal != null) {
+            throw ProblemException.illegalState("The app is " + status + ": it can no longer renew", status.name());
+        }
+        autoRenew = true;
+        autoRenewPeriods = periods;
+        autoRenewNextTry = null;
+        autoRenewFailures = 0;
+        autoRenewError = null;
+    }
+
+    /** Turns auto-renewal off; answers whether it was on. */
+    public boolean disableAutoRenewal() {
+        if (!autoRenew) {
+            return false;
+        }
+        autoRenew = false;
+        autoRenewNextTry = null;
+        return true;
+    }
+
+    /**
+     * Records a failed automatic renewal, once per attempt however many replicas try: only while auto-renewal is on
+     * and its retry time has come. Answers whether it was recorded.
+     */
+    public boolean autoRenewalFailed(String why, Instant now, Instant nextTry) {
+        if (!autoRenew || (autoRenewNextTry != null && autoRenewNextTry.toInstant().isAfter(now))) {
+            return false;
+        }
+        autoRenewFailures++;
+        autoRenewError = why;
+        autoRenewNextTry = nextTry.atOffset(ZoneOffset.UTC);
+        return true;
+    }
+
+    /** An upgrade or a capacity expansion took effect: the new specification and quantity for the current term. */
+    void change(UUID specificationId, String specificationName, PricingModel pricingModel, int quantity,
+            BigDecimal newTermPrice, BigDecimal charged, OffsetDateTime termStartsAt, int termPeriods,
+            int periodsBought) {
+        String refusal = SubscriptionRules.changeRefusal(status);
+        if (refusal != null) {
+            throw ProblemException.illegalState(refusal, status.name());
+        }
+        this.specificationId = specificationId;
+        this.specificationName = specificationName;
+        this.pricingModel = pricingModel;
+        this.quantity = quantity;
+        this.termListPrice = newTermPrice;
+        amountPaid = amountPaid.add(charged);
+        if (this.termStartsAt == null) {
+            this.termStartsAt = termStartsAt;
+        }
+        if (this.termPeriods == null) {
+            this.termPeriods = termPeriods;
+        }
+        if (this.periodsBought == null) {
+            this.periodsBought = periodsBought;
+        }
+    }
+
+    /** The buyer unsubscribed: UNSUBSCRIBED with the refund, auto-renewal off. Answers the state before. */
+    Status unsubscribe(BigDecimal refund, Instant now) {
+        String refusal = SubscriptionRules.unsubscribeRefusal(status);
+        if (refusal != null) {
+            throw ProblemException.illegalState(refusal, status.name());
+        }
+        Status before = status;
+        status = Status.UNSUBSCRIBED;
+        unsubscribedAt = now.atOffset(ZoneOffset.UTC);
+        refundAmount = refund;
+        autoRenew = false;
+        return before;
+    }
+
+    /** What one supply of application information did. */
+    record AppInfoChange(boolean first, boolean passwordSet) {
+    }
+
+    /**
+     * The seller supplies (or rotates) the application information of a SaaS app: the one rule for the seller's app
+     * endpoint and for a supervised delivery. Username and management URL are required, and the password (sealed by
+     * the caller) the first time; any field left out keeps what was supplied before.
+     */
+    AppInfoChange applyApplicationInfo(String username, byte[] sealedPassword, String managementUrl,
+            String frontendUrl, String guideUrl, Instant now) {
+        if (productType != ProductType.SAAS) {
+            throw ProblemException.unprocessable(
+                    "Only SaaS apps carry application information; this is a " + productType);
+        }
+        String refusal = SubscriptionRules.applicationInfoRefusal(status);
+        if (refusal != null) {
+            throw ProblemException.illegalState(refusal, status.name());
+        }
+        SubscriptionRules.AppInfo merged = SubscriptionRules.merge(storedAppInfo(), username, sealedPassword != null,
+                managementUrl, frontendUrl, guideUrl);
+        FieldErrors errors = new FieldErrors();
+        SubscriptionRules.missing(merged).forEach(m -> errors.add(m.field(), m.message()));
+        errors.throwIfAny();
+        boolean first = appUsername == null;
+        appUsername = merged.username();
+        if (sealedPassword != null) {
+            appPassword = sealedPassword;
+        }
+        appManagementUrl = merged.managementUrl();
+        appFrontendUrl = merged.frontendUrl();
+        appGuideUrl = merged.guideUrl();
+        appInfoUpdatedAt = now.atOffset(ZoneOffset.UTC);
+        return new AppInfoChange(first, sealedPassword != null);
+    }
+
+    SubscriptionRules.AppInfo storedAppInfo() {
+        return new SubscriptionRules.AppInfo(appUsername, appPassword != null, appManagementUrl, appFrontendUrl,
+                appGuideUrl);
+    }
+
+    /** The outcome of a reveal attempt, given how many reveals the window already holds. */
+    SubscriptionRules.Reveal revealPassword(long usedInWindow, int limit) {
+        if (productType != ProductType.SAAS) {
+            throw ProblemException.unprocessable(
+                    "Only SaaS apps have application information; this is a " + productType);
+        }
+        return SubscriptionRules.reveal(appPassword != null, usedInWindow, limit);
+    }
+
+    // ------------------------------------------------------------------------------------------- reading
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public UUID productId() {
+        return productId;
+    }
+
+    public UUID specificationId() {
+        return specificationId;
+    }
+
+    public String specificationName() {
+        return specificationName;
+    }
+
+    public ProductType productType() {
+        return productType;
+    }
+
+    public BillingMode billingMode() {
+        return billingMode;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public BigDecimal amountPaid() {
+        return amountPaid;
+    }
+
+    public OffsetDateTime startsAt() {
+        return startsAt;
+    }
+
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean visible() {
+        return visible;
+    }
+
+    public String ecsId() {
+        return ecsId;
+    }
+
+    public boolean autoRenew() {
+        return autoRenew;
+    }
+
+    public Integer autoRenewPeriods() {
+        return autoRenewPeriods;
+    }
+
+    public OffsetDateTime autoRenewNextTry() {
+        return autoRenewNextTry;
+    }
+
+    public int autoRenewFailures() {
+        return autoRenewFailures;
+    }
+
+    public String autoRenewError() {
+        return autoRenewError;
+    }
+
+    public OffsetDateTime unsubscribedAt() {
+        return unsubscribedAt;
+    }
+
+    public BigDecimal refundAmount() {
+        return refundAmount;
+    }
+
+    public String appUsername() {
+        return appUsername;
+    }
+
+    byte[] appPassword() {
+        return appPassword;
+    }
+
+    public String appFrontendUrl() {
+        return appFrontendUrl;
+    }
+
+    public String appGuideUrl() {
+        return appGuideUrl;
+    }
+
+    public String appManagementUrl() {
+        return appManagementUrl;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The seller of the original order. */
+    public UUID sellerId() {
+        return sellerId;
+    }
+
+    /** The currency of the original order. */
+    public String currency() {
+        return currency;
+    }
+
+    public String productName() {
+        return productName;
     }
 }

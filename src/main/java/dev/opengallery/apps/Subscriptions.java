@@ -60,29 +60,29 @@ public class Subscriptions {
     Db db;
 
     /** One of the buyer's purchased apps (listed ones only). */
-    public Uni<Subscription> findOwned(UUID accountId, UUID id) {
+    public Uni<PurchasedApp> findOwned(UUID accountId, UUID id) {
         return one(db.reads(), SELECT + "where s.id = $1 and s.account_id = $2 and s.visible", Tuple.of(id, accountId));
     }
 
     /** The same, locked for the caller's transaction. */
-    public Uni<Subscription> lockOwned(Tx conn, UUID accountId, UUID id) {
+    public Uni<PurchasedApp> lockOwned(Tx conn, UUID accountId, UUID id) {
         return one(conn, SELECT + "where s.id = $1 and s.account_id = $2 and s.visible for update of s",
                 Tuple.of(id, accountId));
     }
 
     /** Any subscription, locked; null when another transaction holds it (jobs skip it) or it does not exist. */
-    public Uni<Subscription> tryLock(Tx conn, UUID id) {
+    public Uni<PurchasedApp> tryLock(Tx conn, UUID id) {
         return conn.preparedQuery(SELECT + "where s.id = $1 for update of s skip locked").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : of(rows.iterator().next()));
     }
 
     /** A subscription of one of the seller's products (listed or not yet: the seller supplies its app info). */
-    public Uni<Subscription> findForSeller(Sql client, UUID sellerId, UUID id, boolean lock) {
+    public Uni<PurchasedApp> findForSeller(Sql client, UUID sellerId, UUID id, boolean lock) {
         return one(client, SELECT + "where s.id = $1 and o.seller_id = $2" + (lock ? " for update of s" : ""),
                 Tuple.of(id, sellerId));
     }
 
-    private static Uni<Subscription> one(Sql client, String sql, Tuple args) {
+    private static Uni<PurchasedApp> one(Sql client, String sql, Tuple args) {
         return client.preparedQuery(sql).execute(args).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Purchased app");
@@ -95,7 +95,7 @@ public class Subscriptions {
             String productName, Integer expiringWithinDays, Instant now) {
     }
 
-    public Uni<Page<Subscription>> list(Filter f, int page, int size) {
+    public Uni<Page<PurchasedApp>> list(Filter f, int page, int size) {
         OffsetDateTime now = f.now().atOffset(ZoneOffset.UTC);
         OffsetDateTime until = f.expiringWithinDays() == null ? null : now.plusDays(f.expiringWithinDays());
         String like = f.productName() == null || f.productName().isBlank() ? null
@@ -134,23 +134,11 @@ public class Subscriptions {
                 });
     }
 
-    /** Records what happened to a subscription, in the caller's transaction. */
-    public static Uni<Void> event(Tx conn, UUID subscriptionId, Instant at, UUID actorId, String actorRole,
-            String kind, Subscription.Status from, Subscription.Status to, UUID orderId, String note) {
-        return conn.preparedQuery("""
-                insert into subscription_event (subscription_id, at, actor_id, actor_role, kind, from_status, to_status,
-                    order_id, note) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                .execute(Tuple.tuple().addValue(subscriptionId).addValue(at.atOffset(ZoneOffset.UTC)).addValue(actorId)
-                        .addValue(actorRole).addValue(kind).addValue(from == null ? null : from.name())
-                        .addValue(to == null ? null : to.name()).addValue(orderId).addValue(note))
-                .replaceWithVoid();
-    }
-
-    static Subscription of(Row r) {
+    static PurchasedApp of(Row r) {
         SellerInfo seller = r.getUUID("profile_id") == null ? null
                 : new SellerInfo(r.getUUID("seller_id"), r.getString("company_name"), r.getString("service_email"),
                         r.getString("service_phone"), r.getString("support_range"));
-        return new Subscription(r.getUUID("id"), r.getUUID("account_id"), r.getUUID("order_id"), r.getUUID("product_id"),
+        return new PurchasedApp(r.getUUID("id"), r.getUUID("account_id"), r.getUUID("order_id"), r.getUUID("product_id"),
                 r.getString("product_name"), ProductType.valueOf(r.getString("product_type")),
                 r.getString("product_guide_url"), r.getUUID("specification_id"), r.getString("specification_name"),
                 PricingModel.valueOf(r.getString("pricing_model")), BillingMode.valueOf(r.getString("billing_mode")),

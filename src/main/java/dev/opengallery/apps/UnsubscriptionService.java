@@ -76,7 +76,7 @@ public class UnsubscriptionService {
     private record Paid(BigDecimal amount, boolean milestone, List<UUID> blocking) {
     }
 
-    Uni<UnsubscriptionQuote> quote(Sql client, Subscription s) {
+    Uni<UnsubscriptionQuote> quote(Sql client, PurchasedApp s) {
         if (!s.status().live()) {
             return Uni.createFrom().item(refused(s, UnsubscriptionRules.Rule.NOT_LIVE,
                     "The app is " + s.status() + ": there is nothing to unsubscribe", null));
@@ -122,7 +122,7 @@ public class UnsubscriptionService {
                 });
     }
 
-    private UnsubscriptionQuote refused(Subscription s, UnsubscriptionRules.Rule rule, String why, List<UUID> blocking) {
+    private UnsubscriptionQuote refused(PurchasedApp s, UnsubscriptionRules.Rule rule, String why, List<UUID> blocking) {
         return new UnsubscriptionQuote(s.id(), false, rule, why, s.currency(), null, null, null, null, s.createdAt(),
                 null, blocking);
     }
@@ -154,23 +154,19 @@ public class UnsubscriptionService {
                                 .build()));
     }
 
-    private Uni<Void> apply(Tx conn, Subscription s, UnsubscriptionQuote q, String reason, Instant now) {
+    private Uni<Void> apply(Tx conn, PurchasedApp s, UnsubscriptionQuote q, String reason, Instant now) {
         String note = "Unsubscribed" + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")")
                 + ": refund " + q.refund() + " " + s.currency() + " by rule " + q.rule();
         Uni<?> money = q.refund().signum() > 0
                 ? ledger.post(conn, s.accountId(), Ledger.Kind.REFUND, q.refund(), Ledger.Floor.NONE, s.orderId(),
                         "unsubscribe:" + s.id(), "Refund: unsubscribed " + s.productName(), now)
                 : Uni.createFrom().voidItem();
-        return money.chain(() -> conn.preparedQuery("""
-                update subscription set status = 'UNSUBSCRIBED', unsubscribed_at = $2, refund_amount = $3,
-                    auto_renew = false, version = version + 1
-                where id = $1 and status in ('ACTIVE', 'GRACE', 'RETENTION')""")
-                .execute(Tuple.of(s.id(), now.atOffset(ZoneOffset.UTC), q.refund())))
+        return money.chain(() -> Subscription.load(conn, s.id())).invoke(sub -> sub.unsubscribe(q.refund(), now))
                 .chain(() -> conn.preparedQuery("""
                         insert into order_event (order_id, at, actor_id, actor_role, from_state, to_state, reason)
                         select id, $2::timestamptz, $3::uuid, 'customer', state, state, $4::text from customer_order where id = $1""")
                         .execute(Tuple.of(s.orderId(), now.atOffset(ZoneOffset.UTC), s.accountId(), note)))
-                .chain(() -> Subscriptions.event(conn, s.id(), now, s.accountId(), "customer", "UNSUBSCRIBED",
+                .chain(() -> SubscriptionEvent.record(conn, s.id(), now, s.accountId(), "customer", "UNSUBSCRIBED",
                         s.status(), Subscription.Status.UNSUBSCRIBED, null, note))
                 .chain(() -> notifications.notify(conn, s.accountId(), "APP_UNSUBSCRIBED",
                         "Unsubscribed: " + s.productName(),
@@ -180,7 +176,7 @@ public class UnsubscriptionService {
                 .chain(() -> ended(conn, s, Subscription.Status.UNSUBSCRIBED));
     }
 
-    Uni<Void> ended(Tx conn, Subscription s, Subscription.Status status) {
+    Uni<Void> ended(Tx conn, PurchasedApp s, Subscription.Status status) {
         List<SubscriptionEnded> hooks = new ArrayList<>();
         endHooks.forEach(hooks::add);
         Uni<Void> chain = Uni.createFrom().voidItem();

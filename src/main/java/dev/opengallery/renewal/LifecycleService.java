@@ -3,9 +3,6 @@ package dev.opengallery.renewal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,14 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
+import dev.opengallery.apps.SubscriptionLifecycle;
+import dev.opengallery.apps.SubscriptionRules;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The expiry lifecycle of yearly/monthly apps: ACTIVE becomes GRACE at its expiry, RETENTION after the grace period
@@ -35,9 +31,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class LifecycleService {
-
-    @Inject
-    Pool pool;
 
     @Inject
     Db db;
@@ -60,77 +53,44 @@ public class LifecycleService {
     @ConfigProperty(name = "opengallery.renewal.batch-size", defaultValue = "500")
     int batchSize;
 
-    private record Step(Subscription.Status from, Subscription.Status to, Duration after, String stampColumn) {
-    }
+    @Inject
+    SubscriptionLifecycle lifecycle;
 
     /** Runs the three steps in order; answers how many subscriptions moved. */
     public Uni<Integer> run() {
         Instant now = clock.now();
-        Step toGrace = new Step(Subscription.Status.ACTIVE, Subscription.Status.GRACE, Duration.ZERO, "grace_at");
-        Step toRetention = new Step(Subscription.Status.GRACE, Subscription.Status.RETENTION, grace, "retention_at");
-        Step toReleased = new Step(Subscription.Status.RETENTION, Subscription.Status.RELEASED, grace.plus(retention),
-                "released_at");
-        return step(toGrace, now).chain(a -> step(toRetention, now).chain(b -> step(toReleased, now)
-                .map(c -> a + b + c)));
+        return step(SubscriptionRules.Expiry.GRACE, now).chain(a -> step(SubscriptionRules.Expiry.RETENTION, now)
+                .chain(b -> step(SubscriptionRules.Expiry.RELEASED, now).map(c -> a + b + c)));
     }
 
     /** One step, repeated batch by batch until nothing is due. */
-    private Uni<Integer> step(Step step, Instant now) {
+    private Uni<Integer> step(SubscriptionRules.Expiry step, Instant now) {
         return db.transaction(conn -> move(conn, step, now)).chain(n -> n < batchSize
                 ? Uni.createFrom().item(n)
                 : step(step, now).map(more -> n + more));
     }
 
-    private Uni<Integer> move(Tx conn, Step step, Instant now) {
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        // the state changes when the rule says (expiry, expiry + grace, ...), recorded as such
-        String sql = """
-                with due as (
-                    select id from subscription
-                    where status = $1 and expires_at is not null and expires_at <= $3
-                    order by expires_at, id limit $5 for update skip locked),
-                moved as (
-                    update subscription s set status = $2, %s = s.expires_at + $6::text::interval,
-                        auto_renew = case when $2 = 'RELEASED' then false else s.auto_renew end,
-                        version = s.version + 1
-                    from due where s.id = due.id and s.status = $1
-                    returning s.id, s.account_id, s.product_id, s.expires_at, s.ecs_id),
-                logged as (
-                    insert into subscription_event (subscription_id, at, actor_role, kind, from_status, to_status, note)
-                    select id, $4::timestamptz, 'system', $2, $1, $2, 'expired ' || to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'
-                    from moved)
-                select m.id, m.account_id, m.expires_at, m.ecs_id, p.name
-                from moved m join product p on p.id = m.product_id""".formatted(step.stampColumn());
-        return conn.preparedQuery(sql)
-                .execute(Tuple.tuple().addValue(step.from().name()).addValue(step.to().name())
-                        .addValue(ts.minus(step.after())).addValue(ts).addValue(batchSize)
-                        .addValue(interval(step.after())))
-                .chain(rows -> {
-                    List<Row> moved = new ArrayList<>();
-                    rows.forEach(moved::add);
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Row r : moved) {
-                        chain = chain.chain(() -> tell(conn, step, r));
-                        if (step.to() == Subscription.Status.RELEASED) {
-                            chain = chain.chain(() -> ended(conn, r.getUUID("id"), r.getString("ecs_id")));
-                        }
-                    }
-                    return chain.replaceWith(moved.size());
-                });
+    private Uni<Integer> move(Tx conn, SubscriptionRules.Expiry step, Instant now) {
+        return lifecycle.expire(conn, step, step.after(grace, retention), now, batchSize).chain(moved -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (SubscriptionLifecycle.Moved m : moved) {
+                chain = chain.chain(() -> tell(conn, step, m));
+                if (step.to == Subscription.Status.RELEASED) {
+                    chain = chain.chain(() -> ended(conn, m.id(), m.ecsId()));
+                }
+            }
+            return chain.replaceWith(moved.size());
+        });
     }
 
-    static String interval(Duration d) {
-        return d.toSeconds() + " seconds";
-    }
-
-    private Uni<Void> tell(Tx conn, Step step, Row r) {
-        String name = r.getString("name");
-        OffsetDateTime expired = r.getOffsetDateTime("expires_at");
+    private Uni<Void> tell(Tx conn, SubscriptionRules.Expiry step, SubscriptionLifecycle.Moved m) {
+        String name = m.productName();
+        OffsetDateTime expired = m.expiresAt();
         OffsetDateTime retentionAt = expired.plus(grace);
         OffsetDateTime releaseAt = retentionAt.plus(retention);
         String title;
         String body;
-        switch (step.to()) {
+        switch (step.to) {
             case GRACE -> {
                 title = "Expired: " + name;
                 body = name + " expired on " + expired.toLocalDate() + " and is in its grace period until "
@@ -148,8 +108,8 @@ public class LifecycleService {
                         + expired.toLocalDate() + ". It can no longer be renewed.";
             }
         }
-        return notifications.notify(conn, r.getUUID("account_id"), "APP_" + step.to().name(), title, body,
-                "/apps/" + r.getUUID("id"), Set.of(Channel.EMAIL)).replaceWithVoid();
+        return notifications.notify(conn, m.accountId(), "APP_" + step.to.name(), title, body,
+                "/apps/" + m.id(), Set.of(Channel.EMAIL)).replaceWithVoid();
     }
 
     private Uni<Void> ended(Tx conn, UUID id, String ecsId) {

@@ -20,7 +20,10 @@ import dev.opengallery.apps.AppService;
 import dev.opengallery.apps.AppViews;
 import dev.opengallery.apps.ChangeOrders;
 import dev.opengallery.apps.PurchasedAppView;
+import dev.opengallery.apps.PurchasedApp;
 import dev.opengallery.apps.Subscription;
+import dev.opengallery.apps.SubscriptionEvent;
+import dev.opengallery.apps.SubscriptionRules;
 import dev.opengallery.apps.Subscriptions;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.CatalogRepository;
@@ -101,7 +104,7 @@ public class RenewalService {
     int batchSize;
 
     /** A renewal, checked and priced. */
-    record Priced(Subscription sub, Specification spec, OrderPricing.Price price, RenewalViews.Quote quote) {
+    record Priced(PurchasedApp sub, Specification spec, OrderPricing.Price price, RenewalViews.Quote quote) {
     }
 
     // ------------------------------------------------------------------------------------------------ quote
@@ -110,7 +113,7 @@ public class RenewalService {
         return subscriptions.findOwned(accountId, id).chain(s -> price(db.reads(), s, periods)).map(Priced::quote);
     }
 
-    private Uni<Priced> price(Sql client, Subscription s, int periods) {
+    private Uni<Priced> price(Sql client, PurchasedApp s, int periods) {
         if (!s.periodic()) {
             return Uni.createFrom().failure(ProblemException.unprocessable(
                     "Only yearly/monthly subscriptions can be renewed; this one is " + s.billingMode()));
@@ -157,7 +160,7 @@ public class RenewalService {
     }
 
     /** The app's specification: by id, or by name when the seller has since edited the product. */
-    static Specification current(ProductView product, Subscription s) {
+    static Specification current(ProductView product, PurchasedApp s) {
         Specification spec = product.specification(s.specificationId());
         if (spec == null) {
             spec = product.specifications().stream().filter(x -> x.name().equals(s.specificationName())).findFirst()
@@ -206,35 +209,29 @@ public class RenewalService {
 
     /** Places and pays the renewal order and moves the expiry; the app is ACTIVE again. */
     private Uni<RenewalViews.Ref> apply(Tx conn, Priced p, PaymentMethod method, UUID actor, String role) {
-        Subscription s = p.sub();
+        PurchasedApp s = p.sub();
         OrderPricing.Price price = p.price();
         RenewalViews.Quote q = p.quote();
         Instant now = clock.now();
         var line = new ChangeOrders.Line(ChangeOrders.Kind.RENEWAL, p.spec().id(), p.spec().name(),
                 p.spec().pricingModel(), s.quantity(), q.periods(), price.unitPrice(), price.listPrice(),
                 price.imageFee(), price.ecsFee(), price.amountDue(), s.expiresAt());
-        return changeOrders.placeAndPay(conn, s, line, method, actor, role).chain(paid -> conn.preparedQuery("""
-                update subscription set expires_at = $2, status = 'ACTIVE', grace_at = null, retention_at = null,
-                    term_starts_at = $3, term_periods = $4, term_list_price = $5, periods_bought = $6,
-                    specification_id = $7, specification_name = $8, amount_paid = amount_paid + $9,
-                    auto_renew_failures = 0, auto_renew_error = null, auto_renew_next_try = null, version = version + 1
-                where id = $1 and expires_at = $3 and status in ('ACTIVE', 'GRACE', 'RETENTION') returning id""")
-                .execute(Tuple.tuple().addValue(s.id()).addValue(q.newExpiry()).addValue(s.expiresAt())
-                        .addValue(q.periods()).addValue(price.listPrice()).addValue(s.periodsBought() + q.periods())
-                        .addValue(p.spec().id()).addValue(p.spec().name()).addValue(paid.charged()))
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().failure(ProblemException.conflict("The app changed meanwhile; retry"))
-                        : Subscriptions.event(conn, s.id(), now, actor, role, "RENEWED", s.status(),
-                                Subscription.Status.ACTIVE, paid.orderId(), q.periods() + " period(s): expiry "
-                                        + s.expiresAt() + " -> " + q.newExpiry() + "; paid " + paid.charged() + " "
-                                        + s.currency() + (paid.method() == null ? "" : " by " + paid.method())))
-                .chain(() -> notifications.notify(conn, s.accountId(), "APP_RENEWED",
+        return Subscription.load(conn, s.id()).chain(sub -> changeOrders.placeAndPay(conn, sub, line, method, actor,
+                role).chain(paid -> {
+                    Subscription.Status before = sub.renew(s.expiresAt(), q.newExpiry(), q.periods(), s.periodsBought(),
+                            price.listPrice(), p.spec().id(), p.spec().name(), paid.charged());
+                    return SubscriptionEvent.record(conn, s.id(), now, actor, role, "RENEWED", before, sub.status(),
+                            paid.orderId(), q.periods() + " period(s): expiry " + s.expiresAt() + " -> "
+                                    + q.newExpiry() + "; paid " + paid.charged() + " " + s.currency()
+                                    + (paid.method() == null ? "" : " by " + paid.method())).replaceWith(paid);
+                }))
+                .chain(paid -> notifications.notify(conn, s.accountId(), "APP_RENEWED",
                         "Renewed: " + s.productName(),
                         s.productName() + " was renewed" + ("system".equals(role) ? " automatically" : "") + " for "
                                 + q.periods() + " " + unit(s.billingMode(), q.periods()) + ". It now expires on "
                                 + q.newExpiry().toLocalDate() + ". Charged: " + paid.charged() + " " + s.currency() + ".",
-                        "/apps/" + s.id(), "system".equals(role) ? Set.of(Channel.EMAIL) : Set.of()))
-                .replaceWith(new RenewalViews.Ref(paid.orderId(), q)));
+                        "/apps/" + s.id(), "system".equals(role) ? Set.of(Channel.EMAIL) : Set.of())
+                        .replaceWith(new RenewalViews.Ref(paid.orderId(), q)));
     }
 
     static String unit(BillingMode mode, int periods) {
@@ -271,27 +268,20 @@ public class RenewalService {
                         "must be between 1 and " + Pricing.maxPeriods(s.billingMode()) + " for " + s.billingMode()));
             }
             String kind = s.autoRenew() ? "AUTO_RENEW_CHANGED" : "AUTO_RENEW_ENABLED";
-            return conn.preparedQuery("""
-                    update subscription set auto_renew = true, auto_renew_periods = $2, auto_renew_next_try = null,
-                        auto_renew_failures = 0, auto_renew_error = null, version = version + 1 where id = $1""")
-                    .execute(Tuple.of(id, periods))
-                    .chain(() -> Subscriptions.event(conn, id, now, accountId, "customer", kind, null, null, null,
+            return Subscription.load(conn, id).invoke(sub -> sub.enableAutoRenewal(periods))
+                    .chain(() -> SubscriptionEvent.record(conn, id, now, accountId, "customer", kind, null, null, null,
                             periods + " " + unit(s.billingMode(), periods) + " each time"));
         })).chain(() -> autoRenewal(accountId, id));
     }
 
     public Uni<PurchasedAppView.AutoRenewalView> disable(UUID accountId, UUID id) {
         Instant now = clock.now();
-        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id).chain(s -> {
-            if (!s.autoRenew()) {
-                return Uni.createFrom().voidItem();
-            }
-            return conn.preparedQuery("""
-                    update subscription set auto_renew = false, auto_renew_next_try = null, version = version + 1
-                    where id = $1""").execute(Tuple.of(id))
-                    .chain(() -> Subscriptions.event(conn, id, now, accountId, "customer", "AUTO_RENEW_DISABLED", null,
-                            null, null, null));
-        })).chain(() -> autoRenewal(accountId, id));
+        return db.transaction(conn -> subscriptions.lockOwned(conn, accountId, id)
+                .chain(s -> Subscription.load(conn, id)).chain(sub -> !sub.disableAutoRenewal()
+                        ? Uni.createFrom().voidItem()
+                        : SubscriptionEvent.record(conn, id, now, accountId, "customer", "AUTO_RENEW_DISABLED", null,
+                                null, null, null)))
+                .chain(() -> autoRenewal(accountId, id));
     }
 
     /**
@@ -308,9 +298,10 @@ public class RenewalService {
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("""
                 select id from subscription
-                where auto_renew and status in ('ACTIVE', 'GRACE', 'RETENTION') and visible and expires_at is not null
+                where auto_renew and status = any($4) and visible and expires_at is not null
                   and expires_at <= $1 and (auto_renew_next_try is null or auto_renew_next_try <= $2)
-                order by expires_at, id limit $3""").execute(Tuple.of(ts.plus(lead), ts, batchSize))
+                order by expires_at, id limit $3""").execute(Tuple.of(ts.plus(lead), ts, batchSize,
+                        SubscriptionRules.LIVE.stream().map(Enum::name).toArray(String[]::new)))
                 .chain(rows -> {
                     List<UUID> ids = new java.util.ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
@@ -319,7 +310,7 @@ public class RenewalService {
                 });
     }
 
-    private boolean due(Subscription s, Instant now) {
+    private boolean due(PurchasedApp s, Instant now) {
         return s != null && s.autoRenew() && s.status().live() && s.visible() && s.periodic()
                 && !s.expiry().minus(lead).isAfter(now)
                 && (s.autoRenewNextTry() == null || !s.autoRenewNextTry().toInstant().isAfter(now));
@@ -351,28 +342,20 @@ public class RenewalService {
     private Uni<Boolean> failed(UUID id, Instant now, String why) {
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime next = ts.plus(retryEvery);
-        return db.transaction(conn -> conn.preparedQuery("""
-                update subscription s set auto_renew_failures = s.auto_renew_failures + 1, auto_renew_error = $3,
-                    auto_renew_next_try = $4, version = s.version + 1
-                from product p
-                where s.id = $1 and p.id = s.product_id and s.auto_renew
-                  and (s.auto_renew_next_try is null or s.auto_renew_next_try <= $2)
-                returning s.account_id, s.expires_at, s.status, p.name""").execute(Tuple.of(id, ts, why, next))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    Row r = rows.iterator().next();
-                    UUID account = r.getUUID("account_id");
-                    String name = r.getString("name");
-                    return Subscriptions.event(conn, id, now, null, "system", "AUTO_RENEW_FAILED", null, null, null, why)
-                            .chain(() -> notifications.notify(conn, account, "APP_AUTO_RENEW_FAILED",
-                                    "Automatic renewal failed: " + name,
-                                    "We could not renew " + name + " (expires " + r.getOffsetDateTime("expires_at")
-                                            .toLocalDate() + "): " + why + ". We will try again on "
-                                            + next.toLocalDate() + "; top up your balance or renew by hand.",
-                                    "/apps/" + id, Set.of(Channel.EMAIL)))
-                            .replaceWith(true);
-                }));
+        return db.transaction(conn -> Subscription.lock(conn, id).chain(sub -> {
+            if (!sub.autoRenewalFailed(why, now, next.toInstant())) {
+                return Uni.createFrom().item(false);
+            }
+            UUID account = sub.accountId();
+            String name = sub.productName();
+            return SubscriptionEvent.record(conn, id, now, null, "system", "AUTO_RENEW_FAILED", null, null, null, why)
+                    .chain(() -> notifications.notify(conn, account, "APP_AUTO_RENEW_FAILED",
+                            "Automatic renewal failed: " + name,
+                            "We could not renew " + name + " (expires " + sub.expiresAt()
+                                    .withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() + "): " + why + ". We will try again on "
+                                    + next.toLocalDate() + "; top up your balance or renew by hand.",
+                            "/apps/" + id, Set.of(Channel.EMAIL)))
+                    .replaceWith(true);
+        }));
     }
 }

@@ -18,8 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.opengallery.core.Db;
-import dev.opengallery.apps.AppPasswordCipher;
-import dev.opengallery.apps.Subscriptions;
+import dev.opengallery.apps.AppService;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.FieldErrors;
@@ -74,7 +73,7 @@ public class SupervisionService {
     Attachments attachments;
 
     @Inject
-    AppPasswordCipher cipher;
+    AppService apps;
 
     /** Who is calling: a party with its account, or an operator (with its account, for the records). */
     public record Who(Actor actor, UUID accountId) {
@@ -205,47 +204,14 @@ public class SupervisionService {
     }
 
     /**
-     * SaaS application information goes onto the purchased app (the apps feature's columns and cipher), so the buyer
-     * sees the same information on the flow now and among purchased apps after completion. As there: username and
-     * management URL are required, the password the first time; fields left out keep what was supplied.
+     * SaaS application information goes onto the purchased app through the apps feature's one operation (the same
+     * rule, cipher, audit and history as the seller's app endpoint), so the buyer sees the same information on the
+     * flow now and among purchased apps after completion.
      */
     private Uni<Void> applicationInfo(Tx conn, FlowRow row, Who who, String username, String password,
             String management, String frontend, Instant now) {
-        return conn.preparedQuery("""
-                select id, app_username, app_password is not null as password_set, app_management_url
-                from subscription where order_id = $1 for update""").execute(Tuple.of(row.orderId())).chain(rows -> {
-            if (rows.size() == 0) {
-                throw ProblemException.unprocessable("This order has no purchased app to carry application information");
-            }
-            Row s = rows.iterator().next();
-            UUID subscription = s.getUUID("id");
-            FieldErrors errors = new FieldErrors();
-            String user = username != null ? username : s.getString("app_username");
-            String url = management != null ? management : s.getString("app_management_url");
-            if (user == null) {
-                errors.add("username", "is required with the application information");
-            }
-            if (url == null) {
-                errors.add("managementUrl", "is required with the application information");
-            }
-            if (password == null && !s.getBoolean("password_set")) {
-                errors.add("password", "is required the first time the application information is supplied");
-            }
-            errors.throwIfAny();
-            boolean first = s.getString("app_username") == null;
-            byte[] sealed = password == null ? null : cipher.encrypt(password, subscription);
-            return conn.preparedQuery("""
-                    update subscription set app_username = $2, app_password = coalesce($3, app_password),
-                        app_management_url = $4, app_frontend_url = coalesce($5, app_frontend_url),
-                        app_info_updated_at = $6, version = version + 1
-                    where id = $1""").execute(Tuple.tuple().addValue(subscription).addValue(user)
-                    .addValue(sealed == null ? null : io.vertx.core.buffer.Buffer.buffer(sealed)).addValue(url)
-                    .addValue(frontend).addValue(ts(now)))
-                    .chain(() -> Subscriptions.event(conn, subscription, now, who.accountId(), "seller",
-                            first ? "APP_INFO_SUPPLIED" : "APP_INFO_UPDATED", null, null, null,
-                            "with the delivery of service flow " + row.id()
-                                    + (sealed == null ? "; password unchanged" : "; password set")));
-        });
+        return apps.supplyOfOrder(conn, row.orderId(), who.accountId(), username, password, management, frontend,
+                null, "with the delivery of service flow " + row.id(), now);
     }
 
     public Uni<FlowViews.FlowView> accept(Who who, UUID flowId, Boolean confirmNoUnsubscribe, String note,
@@ -456,43 +422,20 @@ public class SupervisionService {
 
     /**
      * The SaaS application password, for the buyer only, before the app is listed among purchased apps (afterwards
-     * the apps feature's reveal serves it). Each reveal is audited as the apps feature audits it, and recorded on
-     * the flow.
+     * the apps feature's reveal serves it). The reveal is the apps feature's one operation (one audit, one rate
+     * limit per app); a successful one is also recorded on the flow.
      */
     public Uni<FlowViews.RevealedPassword> revealPassword(Who who, String subject, UUID flowId) {
-        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> conn.preparedQuery(
-                "select id, app_password from subscription where order_id = $1 for update")
-                .execute(Tuple.of(row.orderId())).chain(rows -> {
-                    Row s = rows.size() == 0 ? null : rows.iterator().next();
-                    Buffer sealed = s == null ? null : s.getBuffer("app_password");
-                    if (row.type() != ProductType.SAAS || s == null) {
-                        throw ProblemException.notFound("Application password");
-                    }
-                    UUID subscription = s.getUUID("id");
-                    Instant now = clock.now();
-                    Uni<?> audit = conn.preparedQuery("""
-                            insert into app_password_reveal (subscription_id, account_id, subject, outcome, at)
-                            values ($1, $2, $3, $4, $5)""").execute(Tuple.of(subscription, who.accountId(), subject,
-                            sealed == null ? "NOT_SET" : "REVEALED", ts(now)));
-                    if (sealed == null) {
-                        return audit.replaceWith(new FlowViews.RevealedPassword(null));
-                    }
-                    String password;
-                    try {
-                        password = cipher.decrypt(sealed.getBytes(), subscription);
-                    } catch (IllegalStateException e) {
-                        throw ProblemException.unprocessable("The stored password cannot be read; the seller must "
-                                + "supply the application information again");
-                    }
-                    return audit.chain(() -> record(conn, row, who, "REVEAL_PASSWORD", row.state(), row.state(),
-                            row.milestone(), "The buyer revealed the application password", List.of(), now))
-                            .replaceWith(new FlowViews.RevealedPassword(password));
-                }))).map(r -> {
-                    if (r.password() == null) {
-                        throw ProblemException.unprocessable("The seller has not supplied the application password yet");
-                    }
-                    return r;
-                });
+        return db.transaction(conn -> lock(conn, flowId, who).chain(row -> {
+            if (row.type() != ProductType.SAAS) {
+                throw ProblemException.notFound("Application password");
+            }
+            Instant now = clock.now();
+            return apps.revealOfOrder(conn, row.orderId(), who.accountId(), subject, now)
+                    .call(r -> !r.revealed() ? Uni.createFrom().voidItem()
+                            : record(conn, row, who, "REVEAL_PASSWORD", row.state(), row.state(), row.milestone(),
+                                    "The buyer revealed the application password", List.of(), now));
+        })).map(r -> new FlowViews.RevealedPassword(apps.password(r)));
     }
 
     // -------------------------------------------------------------------------------------- helpers
