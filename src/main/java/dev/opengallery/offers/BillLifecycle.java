@@ -27,6 +27,9 @@ public final class BillLifecycle {
     public static final Status OVERDUE_FROM = Status.GENERATED;
     public static final Status OVERDUE_TO = Status.OVERDUE;
 
+    /** What CANCEL moves an unpaid bill to. */
+    public static final Status CANCEL_TO = Status.CANCELED;
+
     private BillLifecycle() {
     }
 
@@ -42,6 +45,6 @@ public final class BillLifecycle {
 
     /** CANCEL: an unpaid bill is canceled; a paid or canceled one stays as it is. */
     public static Status cancel(Status current) {
-        return UNPAID.contains(current) ? Status.CANCELED : current;
+        return UNPAID.contains(current) ? CANCEL_TO : current;
     }
 }

@@ -21,8 +21,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One milestone's bill of an offer order paid by monthly settlement (Hibernate Reactive Panache entity, part of the
- * private offer's milestone plan). Its status changes only through {@link #pay} and {@link #cancel}, which ask
- * {@link BillLifecycle}; the overdue job moves many at once ({@link MilestoneBills#markOverdue}). The table has no
+ * private offer's milestone plan). One bill's status changes through {@link #pay}, which asks {@link BillLifecycle};
+ * the moves over many bills at once are set-based with that rule's states ({@link MilestoneBills#markOverdue},
+ * {@link MilestoneBills#cancelOrder}). The table has no
  * version column: paying locks the row.
  */
 @Entity
@@ -100,12 +101,6 @@ public class MilestoneBill extends PanacheEntityBase {
         });
     }
 
-    /** Every bill of an order (12 at most), row-locked, in milestone order. */
-    static Uni<List<MilestoneBill>> lockOfOrder(UUID orderId) {
-        return MilestoneBill.<MilestoneBill> find("orderId = ?1 order by milestone", orderId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
     static Uni<Boolean> exists(UUID orderId, int milestone) {
         return MilestoneBill.count("orderId = ?1 and milestone = ?2", orderId, milestone).map(n -> n > 0);
     }
@@ -116,11 +111,6 @@ public class MilestoneBill extends PanacheEntityBase {
     void pay(Instant now) {
         status = BillLifecycle.pay(status);
         paidAt = now.atOffset(ZoneOffset.UTC);
-    }
-
-    /** CANCEL: its order was canceled; an unpaid bill is no longer owed, a paid one stays paid. */
-    void cancel() {
-        status = BillLifecycle.cancel(status);
     }
 
     // ------------------------------------------------------------------------------------------ reading

@@ -130,26 +130,30 @@ public class MilestoneBills {
      * A milestone order was canceled (PROCESSING to CANCELED), in the caller's transaction: its unpaid bills are
      * CANCELED, the offer credit still held for the order is given back, and what the buyer already paid through its
      * bills is refunded (one REFUND ledger entry). Answers the amount refunded.
+     * <p>
+     * Set-based (one statement over the order's bills, with the move of {@link BillLifecycle#cancel}): the jobs that
+     * cancel many orders issue this for all of them at once on their transaction's connection, which a session's
+     * entity queries cannot share.
      */
     public Uni<BigDecimal> cancelOrder(Tx conn, UUID orderId, UUID accountId, BigDecimal amountDue,
             String reason) {
         Instant now = clock.now();
-        return MilestoneBill.lockOfOrder(orderId).chain(bills -> {
-            BigDecimal paid = BigDecimal.ZERO;
-            for (MilestoneBill b : bills) {
-                b.cancel();
-                if (b.status() == BillLifecycle.Status.PAID) {
-                    paid = paid.add(b.amount());
-                }
-            }
-            BigDecimal refund = paid;
+        String[] unpaid = BillLifecycle.UNPAID.stream().map(Enum::name).toArray(String[]::new);
+        return conn.preparedQuery("""
+                with canceled as (
+                    update milestone_bill set status = $3
+                    where order_id = $1 and status = any($2) returning id)
+                select coalesce((select sum(amount) from milestone_bill where order_id = $1 and status = $4), 0)
+                    as paid""").execute(Tuple.of(orderId, unpaid, BillLifecycle.CANCEL_TO.name(),
+                BillLifecycle.Status.PAID.name())).chain(rows -> {
+            BigDecimal paid = rows.iterator().next().getBigDecimal("paid");
             return conn.preparedQuery("""
                     update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                    .execute(Tuple.of(accountId, amountDue.subtract(refund)))
-                    .chain(() -> refund.signum() == 0 ? Uni.createFrom().voidItem()
-                            : ledger.post(conn, accountId, Ledger.Kind.REFUND, refund, Ledger.Floor.NONE, orderId, null,
+                    .execute(Tuple.of(accountId, amountDue.subtract(paid)))
+                    .chain(() -> paid.signum() == 0 ? Uni.createFrom().voidItem()
+                            : ledger.post(conn, accountId, Ledger.Kind.REFUND, paid, Ledger.Floor.NONE, orderId, null,
                                     "Refund of the paid milestone bills: " + reason, now).replaceWithVoid())
-                    .replaceWith(refund);
+                    .replaceWith(paid);
         });
     }
 
