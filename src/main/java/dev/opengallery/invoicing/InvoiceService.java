@@ -2,10 +2,9 @@ package dev.opengallery.invoicing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
+import dev.opengallery.ordering.OrderInvoicing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,6 +28,8 @@ import dev.opengallery.core.Sql;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Invoices over paid orders. The amount is what was paid for them; an order is on one live (not RETURNED)
@@ -45,6 +47,9 @@ public class InvoiceService {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    OrderInvoicing orders;
 
     @Inject
     AppClock clock;
@@ -124,153 +129,116 @@ public class InvoiceService {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
         return db.transaction(conn -> candidates(conn, accountId, ids, id).chain(cs -> {
-            BigDecimal amount = cs.stream().map(Candidate::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
-            List<Tuple> lines = cs.stream().map(c -> Tuple.of(id, c.id(), c.paid())).toList();
-            return conn.preparedQuery("""
-                    insert into invoice (id, account_id, title, tax_id, amount, currency, state, requested_at)
-                    values ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7)""")
-                    .execute(Tuple.from(List.of(id, accountId, r.title().strip(), r.taxId().strip(), amount,
-                            cs.get(0).currency(), ts)))
-                    .chain(() -> conn.preparedQuery("insert into invoice_order (invoice_id, order_id, amount) values ($1, $2, $3)")
-                            .executeBatch(lines))
-                    .chain(() -> syncOrders(conn, id, InvoiceLifecycle.State.REQUESTED))
-                    .chain(() -> event(conn, id, accountId, "customer", null, InvoiceLifecycle.State.REQUESTED,
-                            "applied over " + cs.size() + " order(s)"));
-        })).onFailure(PgException.class).transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
+            Invoice invoice = Invoice.request(id, accountId, r.title(), r.taxId(), cs.get(0).currency(), paid(cs),
+                    accountId, now);
+            return invoice.save().chain(() -> orders.follow(conn, ids, invoice.state().name()));
+        })).onFailure().transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
+    }
+
+    private static Map<UUID, BigDecimal> paid(List<Candidate> cs) {
+        Map<UUID, BigDecimal> paid = new LinkedHashMap<>();
+        cs.forEach(c -> paid.put(c.id(), c.paid()));
+        return paid;
     }
 
     /** Two applications over one order at the same moment: the database lets one through. */
     static Throwable liveConflict(Throwable e) {
-        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                && String.valueOf(pg.getConstraint()).contains("invoice_order_live")) {
+        String constraint = null;
+        for (Throwable c = e; c != null && constraint == null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                constraint = String.valueOf(pg.getConstraint());
+            } else if (c instanceof ConstraintViolationException cv && "23505".equals(cv.getSQLState())) {
+                constraint = String.valueOf(cv.getConstraintName());
+            }
+        }
+        if (constraint != null && constraint.contains("invoice_order_live")) {
             return ProblemException.conflict("One of the orders is already on an invoice that is not returned");
         }
-        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                && String.valueOf(pg.getConstraint()).contains("invoice_number")) {
+        if (constraint != null && constraint.contains("invoice_number")) {
             return ProblemException.conflict("That invoice number is already given to another invoice");
         }
         return e;
     }
 
     public Uni<InvoiceView> askReturn(UUID accountId, UUID id, String reason) {
-        return move(id, accountId, accountId, "customer", InvoiceLifecycle.Action.ASK_RETURN, null, reason);
+        Instant now = clock.now();
+        return db.transaction(conn -> Invoice.lock(id, accountId).chain(invoice -> InvoiceOrder.of(id).chain(lines -> {
+            List<UUID> held = held(lines);
+            invoice.askReturn(reason, accountId, lines, now);
+            return saved(conn, invoice, held, reason);
+        }))).onFailure().transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
     }
 
     /** A RETURNED invoice is requested again, over the same orders (still paid, not on another live invoice). */
     public Uni<InvoiceView> reapply(UUID accountId, UUID id, InvoiceView.Reapply r) {
         Instant now = clock.now();
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        return db.transaction(conn -> lock(conn, id, accountId).chain(current -> {
-            InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), InvoiceLifecycle.Action.REAPPLY);
-            return conn.preparedQuery("select order_id from invoice_order where invoice_id = $1 order by order_id")
-                    .execute(Tuple.of(id)).chain(rows -> {
-                        List<UUID> ids = new ArrayList<>();
-                        rows.forEach(x -> ids.add(x.getUUID("order_id")));
-                        return candidates(conn, accountId, ids, id);
-                    }).chain(cs -> {
-                        BigDecimal amount = cs.stream().map(Candidate::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
-                        return conn.preparedQuery("""
-                                update invoice set state = 'REQUESTED', number = null, amount = $2,
-                                    title = coalesce($3, title), tax_id = coalesce($4, tax_id), requested_at = $5,
-                                    issued_at = null, return_requested_at = null, returned_at = null,
-                                    version = version + 1 where id = $1""")
-                                .execute(Tuple.of(id, amount, blankToNull(r == null ? null : r.title()),
-                                        blankToNull(r == null ? null : r.taxId()), ts))
-                                .chain(() -> conn.preparedQuery("""
-                                        update invoice_order set live = true, amount = $3
-                                        where invoice_id = $1 and order_id = $2""")
-                                        .executeBatch(cs.stream().map(c -> Tuple.of(id, c.id(), c.paid())).toList()))
-                                .chain(() -> syncOrders(conn, id, next))
-                                .chain(() -> event(conn, id, accountId, "customer", current.state(), next,
-                                        current.number() == null ? "applied again"
-                                                : "applied again (was number " + current.number() + ")"));
-                    });
-        })).onFailure(PgException.class).transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
+        return db.transaction(conn -> Invoice.lock(id, accountId).chain(invoice -> {
+            invoice.mustAllow(InvoiceLifecycle.Action.REAPPLY);
+            return InvoiceOrder.of(id).chain(lines -> {
+                List<UUID> ids = lines.stream().map(InvoiceOrder::orderId).toList();
+                return candidates(conn, accountId, ids, id).chain(cs -> {
+                    invoice.reapply(r == null ? null : r.title(), r == null ? null : r.taxId(), paid(cs), lines,
+                            accountId, now);
+                    return invoice.save().chain(() -> orders.follow(conn, ids, invoice.state().name()));
+                });
+            });
+        })).onFailure().transform(InvoiceService::liveConflict).chain(() -> find(id, accountId));
     }
 
     // --------------------------------------------------------------------------------------------- operator
 
     public Uni<InvoiceView> issue(UUID operatorId, UUID id, String number) {
-        return move(id, null, operatorId, "operator", InvoiceLifecycle.Action.ISSUE, number.strip(), null);
+        String n = number.strip();
+        Instant now = clock.now();
+        return db.transaction(conn -> Invoice.lock(id, null).chain(invoice -> {
+            invoice.mustAllow(InvoiceLifecycle.Action.ISSUE);
+            return conn.preparedQuery("""
+                    select io.order_id from invoice_order io
+                    where io.invoice_id = $1 and exists (select 1 from ledger_entry l where l.order_id = io.order_id
+                                                         and l.kind = 'REFUND')""").execute(Tuple.of(id))
+                    .map(rows -> {
+                        if (rows.size() > 0) {
+                            throw ProblemException.unprocessable("Order " + rows.iterator().next().getUUID("order_id")
+                                    + " was refunded since the invoice was requested: return the invoice instead");
+                        }
+                        return null;
+                    })
+                    .chain(() -> conn.preparedQuery("select 1 from invoice where number = $1 and id <> $2")
+                            .execute(Tuple.of(n, id)).map(rows -> {
+                                if (rows.size() > 0) {
+                                    throw ProblemException.conflict("Invoice number " + n
+                                            + " is already given to another invoice");
+                                }
+                                return null;
+                            }))
+                    .chain(() -> InvoiceOrder.of(id)).chain(lines -> {
+                        List<UUID> held = held(lines);
+                        invoice.issue(n, operatorId, now);
+                        return saved(conn, invoice, held, null);
+                    });
+        })).onFailure().transform(InvoiceService::liveConflict).chain(() -> find(id, null));
     }
 
     public Uni<InvoiceView> operatorReturn(UUID operatorId, UUID id, String reason) {
-        return move(id, null, operatorId, "operator", InvoiceLifecycle.Action.RETURN, null, reason);
-    }
-
-    private record Locked(UUID accountId, InvoiceLifecycle.State state, String number) {
-    }
-
-    private Uni<Locked> lock(Tx conn, UUID id, UUID accountId) {
-        return conn.preparedQuery("""
-                select account_id, state, number from invoice where id = $1 and ($2::uuid is null or account_id = $2)
-                for update""").execute(Tuple.of(id, accountId)).map(rows -> {
-            if (rows.size() == 0) {
-                throw ProblemException.notFound("Invoice");
-            }
-            Row r = rows.iterator().next();
-            return new Locked(r.getUUID("account_id"), InvoiceLifecycle.State.valueOf(r.getString("state")),
-                    r.getString("number"));
-        });
-    }
-
-    private Uni<InvoiceView> move(UUID id, UUID accountId, UUID actor, String role, InvoiceLifecycle.Action action,
-            String number, String reason) {
         Instant now = clock.now();
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        String note = reason == null || reason.isBlank() ? null : reason.strip();
-        return db.transaction(conn -> lock(conn, id, accountId).chain(current -> {
-            InvoiceLifecycle.State next = InvoiceLifecycle.next(current.state(), action);
-            Uni<Void> guard = Uni.createFrom().voidItem();
-            if (action == InvoiceLifecycle.Action.ISSUE) {
-                guard = conn.preparedQuery("""
-                        select io.order_id from invoice_order io
-                        where io.invoice_id = $1 and exists (select 1 from ledger_entry l where l.order_id = io.order_id
-                                                             and l.kind = 'REFUND')""").execute(Tuple.of(id))
-                        .map(rows -> {
-                            if (rows.size() > 0) {
-                                throw ProblemException.unprocessable("Order " + rows.iterator().next().getUUID("order_id")
-                                        + " was refunded since the invoice was requested: return the invoice instead");
-                            }
-                            return null;
-                        }).replaceWithVoid()
-                        .chain(() -> conn.preparedQuery("select 1 from invoice where number = $1 and id <> $2")
-                                .execute(Tuple.of(number, id)).map(rows -> {
-                                    if (rows.size() > 0) {
-                                        throw ProblemException.conflict("Invoice number " + number
-                                                + " is already given to another invoice");
-                                    }
-                                    return null;
-                                }).replaceWithVoid());
-            }
-            String stamp = switch (next) {
-                case ISSUED -> "issued_at";
-                case RETURN_REQUESTED -> "return_requested_at";
-                case RETURNED -> "returned_at";
-                case REQUESTED -> "requested_at";
-            };
-            return guard.chain(() -> conn.preparedQuery("update invoice set state = $2, " + stamp + " = $3, "
-                    + "number = coalesce($4, number), note = coalesce($5, note), version = version + 1 where id = $1")
-                    .execute(Tuple.of(id, next.name(), ts, number, note)))
-                    .chain(() -> syncOrders(conn, id, next))
-                    .chain(() -> event(conn, id, actor, role, current.state(), next,
-                            number != null ? "number " + number : note))
-                    .chain(() -> tell(conn, current.accountId(), id, next, number != null ? number : current.number(), note));
-        })).onFailure(PgException.class).transform(InvoiceService::liveConflict)
-                .chain(() -> find(id, accountId));
+        return db.transaction(conn -> Invoice.lock(id, null).chain(invoice -> InvoiceOrder.of(id).chain(lines -> {
+            List<UUID> held = held(lines);
+            invoice.returnByOperator(reason, operatorId, lines, now);
+            return saved(conn, invoice, held, reason);
+        }))).onFailure().transform(InvoiceService::liveConflict).chain(() -> find(id, null));
     }
 
-    /** Keeps each order's invoice_state in step; a returned invoice lets go of its orders. */
-    private static Uni<Void> syncOrders(Tx conn, UUID invoiceId, InvoiceLifecycle.State state) {
-        return conn.preparedQuery("""
-                update customer_order o set invoice_state = $2, version = o.version + 1
-                from invoice_order io where io.invoice_id = $1 and io.live and o.id = io.order_id""")
-                .execute(Tuple.of(invoiceId, state.name()))
-                .chain(() -> state.live() ? Uni.createFrom().voidItem()
-                        : conn.preparedQuery("update invoice_order set live = false where invoice_id = $1")
-                                .execute(Tuple.of(invoiceId)).replaceWithVoid());
+    /** The orders the invoice holds before a move (its live lines): their invoice state follows the invoice. */
+    private static List<UUID> held(List<InvoiceOrder> lines) {
+        return lines.stream().filter(InvoiceOrder::live).map(InvoiceOrder::orderId).toList();
+    }
+
+    /** After a move: the invoice and its event are written, its orders follow it, and the customer is told. */
+    private Uni<Void> saved(Tx conn, Invoice invoice, List<UUID> held, String reason) {
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        return invoice.save().chain(() -> orders.follow(conn, held, invoice.state().name()))
+                .chain(() -> tell(conn, invoice.accountId(), invoice.id(), invoice.state(), invoice.number(), note));
     }
 
     private Uni<Void> tell(Tx conn, UUID accountId, UUID id, InvoiceLifecycle.State state, String number,
@@ -293,20 +261,6 @@ public class InvoiceService {
         }
         return notifications.notify(conn, accountId, "INVOICE_" + state.name(), title, body, "/invoices/" + id,
                 Set.of(Channel.EMAIL)).replaceWithVoid();
-    }
-
-    private Uni<Void> event(Tx conn, UUID invoiceId, UUID actor, String role, InvoiceLifecycle.State from,
-            InvoiceLifecycle.State to, String note) {
-        return conn.preparedQuery("""
-                insert into invoice_event (invoice_id, at, actor_id, actor_role, from_state, to_state, note)
-                values ($1, $2, $3, $4, $5, $6, $7)""")
-                .execute(Tuple.tuple().addValue(invoiceId).addValue(clock.now().atOffset(ZoneOffset.UTC)).addValue(actor)
-                        .addValue(role).addValue(from == null ? null : from.name()).addValue(to.name()).addValue(note))
-                .replaceWithVoid();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     // ------------------------------------------------------------------------------------------------ reads

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.payments.Ledger;
@@ -41,6 +42,9 @@ public class MilestoneBills {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Db db;
 
     @Inject
     Ledger ledger;
@@ -81,15 +85,10 @@ public class MilestoneBills {
             Currency currency = Currency.getInstance(r.getString("currency"));
             List<BigDecimal> amounts = MilestonePlan.split(r.getBigDecimal("amount_due"), percents, currency);
             Instant now = clock.now();
-            return conn.preparedQuery("""
-                    insert into milestone_bill (id, order_id, account_id, milestone, milestones, percent, amount, currency,
-                        status, generated_at, due_at) values ($1, $2, $3, $4, $5, $6, $7, $8, 'GENERATED', $9, $10)
-                    on conflict (order_id, milestone) do nothing""")
-                    .execute(Tuple.tuple().addValue(UUID.randomUUID()).addValue(orderId).addValue(r.getUUID("account_id"))
-                            .addValue(milestone).addValue(percents.size()).addValue(percents.get(milestone - 1))
-                            .addValue(amounts.get(milestone - 1)).addValue(currency.getCurrencyCode())
-                            .addValue(now.atOffset(ZoneOffset.UTC)).addValue(now.plus(dueAfter).atOffset(ZoneOffset.UTC)))
-                    .replaceWithVoid();
+            UUID accountId = r.getUUID("account_id");
+            return MilestoneBill.exists(orderId, milestone).chain(exists -> exists ? Uni.createFrom().voidItem()
+                    : conn.session().persist(MilestoneBill.generate(orderId, accountId, milestone, percents, amounts,
+                            currency.getCurrencyCode(), now, now.plus(dueAfter))));
         });
     }
 
@@ -115,28 +114,14 @@ public class MilestoneBills {
         record Key(UUID billId, PaymentMethod method) {
         }
         return idempotency.run(accountId, idempotencyKey, "pay-bill", new Key(billId, method), UUID.class,
-                conn -> conn.preparedQuery("select * from milestone_bill where id = $1 and account_id = $2 for update")
-                .execute(Tuple.of(billId, accountId)).chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Bill"));
-                    }
-                    Bill b = bill(rows.iterator().next());
-                    if ("PAID".equals(b.status())) {
-                        return Uni.createFrom().failure(ProblemException.illegalState("The bill is already paid", "PAID"));
-                    }
-                    if ("CANCELED".equals(b.status())) {
-                        return Uni.createFrom().failure(ProblemException.illegalState(
-                                "The order of this bill was canceled: nothing is owed", "CANCELED"));
-                    }
+                conn -> MilestoneBill.lockOwned(billId, accountId).chain(b -> {
+                    b.pay(now);
                     return ledger.post(conn, accountId, Ledger.Kind.SETTLEMENT, b.amount().negate(),
                             method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, b.orderId(),
                             "milestone-" + b.milestone(), "Milestone " + b.milestone() + " of " + b.milestones(), now)
                             .chain(() -> conn.preparedQuery("""
                                     update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                                    .execute(Tuple.of(accountId, b.amount())))
-                            .chain(() -> conn.preparedQuery(
-                                    "update milestone_bill set status = 'PAID', paid_at = $2 where id = $1")
-                                    .execute(Tuple.of(billId, now.atOffset(ZoneOffset.UTC))));
+                                    .execute(Tuple.of(accountId, b.amount())));
                 }).replaceWith(RestResponse.ResponseBuilder.ok(billId).build()))
                 .chain(first -> find(accountId, billId).map(b -> Idempotency.answer(first, b).build()));
     }
@@ -145,16 +130,22 @@ public class MilestoneBills {
      * A milestone order was canceled (PROCESSING to CANCELED), in the caller's transaction: its unpaid bills are
      * CANCELED, the offer credit still held for the order is given back, and what the buyer already paid through its
      * bills is refunded (one REFUND ledger entry). Answers the amount refunded.
+     * <p>
+     * Set-based (one statement over the order's bills, with the move of {@link BillLifecycle#cancel}): the jobs that
+     * cancel many orders issue this for all of them at once on their transaction's connection, which a session's
+     * entity queries cannot share.
      */
     public Uni<BigDecimal> cancelOrder(Tx conn, UUID orderId, UUID accountId, BigDecimal amountDue,
             String reason) {
         Instant now = clock.now();
+        String[] unpaid = BillLifecycle.UNPAID.stream().map(Enum::name).toArray(String[]::new);
         return conn.preparedQuery("""
                 with canceled as (
-                    update milestone_bill set status = 'CANCELED'
-                    where order_id = $1 and status in ('GENERATED', 'OVERDUE') returning id)
-                select coalesce((select sum(amount) from milestone_bill where order_id = $1 and status = 'PAID'), 0)
-                    as paid""").execute(Tuple.of(orderId)).chain(rows -> {
+                    update milestone_bill set status = $3
+                    where order_id = $1 and status = any($2) returning id)
+                select coalesce((select sum(amount) from milestone_bill where order_id = $1 and status = $4), 0)
+                    as paid""").execute(Tuple.of(orderId, unpaid, BillLifecycle.CANCEL_TO.name(),
+                BillLifecycle.Status.PAID.name())).chain(rows -> {
             BigDecimal paid = rows.iterator().next().getBigDecimal("paid");
             return conn.preparedQuery("""
                     update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
@@ -204,12 +195,16 @@ public class MilestoneBills {
         return sb.toString();
     }
 
-    /** Marks every unpaid bill past its due date OVERDUE. Set-based and idempotent. */
+    /**
+     * Marks every unpaid bill past its due date OVERDUE (the move {@link BillLifecycle#OVERDUE_FROM} to
+     * {@link BillLifecycle#OVERDUE_TO}). Set-based over many bills, in the job's transaction, and idempotent.
+     */
     public Uni<Integer> markOverdue() {
-        return pool.preparedQuery("""
-                update milestone_bill set status = 'OVERDUE'
-                where status = 'GENERATED' and due_at <= $1""").execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC)))
-                .map(RowSet::rowCount);
+        return db.transaction(tx -> tx.preparedQuery("""
+                update milestone_bill set status = $3
+                where status = $2 and due_at <= $1""").execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC),
+                BillLifecycle.OVERDUE_FROM.name(), BillLifecycle.OVERDUE_TO.name()))
+                .map(RowSet::rowCount));
     }
 
     static Bill bill(Row r) {

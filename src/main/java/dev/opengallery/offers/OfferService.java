@@ -33,6 +33,7 @@ import dev.opengallery.notifications.Notifications;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -117,25 +118,17 @@ public class OfferService {
             UUID id = UUID.randomUUID();
             String token = token();
             String link = link(token);
+            PrivateOffer offer = PrivateOffer.make(id, sellerId, r.customerAccountId(), product.id(), spec.id(),
+                    r.billingMode(), quantity, periods, new OfferDiscount(r.discountType(), r.discountValue()),
+                    r.milestones(), currency.getCurrencyCode(), quote.amount(), quote.amount().subtract(off), token,
+                    r.expiresAt(), r.note(), now);
             return db.transaction(conn -> conn.preparedQuery(
                     "select 1 from account where id = $1 and id <> $2").execute(Tuple.of(r.customerAccountId(), sellerId))
                     .chain(rows -> {
                         if (rows.size() == 0) {
                             return Uni.createFrom().failure(ProblemException.notFound("Customer account"));
                         }
-                        return conn.preparedQuery("""
-                                insert into private_offer (id, seller_id, customer_account_id, product_id, specification_id,
-                                    billing_mode, quantity, periods, discount_type, discount_value, milestones, currency,
-                                    list_price, offer_price, token, expires_at, status, note, created_at)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE',
-                                    $17, $18)""").execute(Tuple.tuple().addValue(id).addValue(sellerId)
-                                .addValue(r.customerAccountId()).addValue(product.id()).addValue(spec.id())
-                                .addValue(r.billingMode().name()).addValue(quantity).addValue(periods)
-                                .addValue(r.discountType().name()).addValue(r.discountValue())
-                                .addValue(r.milestones() == null ? null : r.milestones().toArray(new BigDecimal[0]))
-                                .addValue(currency.getCurrencyCode()).addValue(quote.amount())
-                                .addValue(quote.amount().subtract(off)).addValue(token).addValue(r.expiresAt())
-                                .addValue(r.note()).addValue(now.atOffset(ZoneOffset.UTC)));
+                        return conn.session().persist(offer);
                     })
                     .chain(() -> notifications.notify(conn, r.customerAccountId(), "OFFER_RECEIVED",
                             "An exclusive offer for " + product.name(),
@@ -197,9 +190,10 @@ public class OfferService {
 
     /** The customer's exclusive offers: usable ones only unless {@code all}. */
     public Uni<Page<OfferView>> listForCustomer(UUID customerId, boolean all, int page, int size) {
-        return list(SELECT + " where o.customer_account_id = $1 and ($2 or (o.status = 'ACTIVE' and o.expires_at > $3))"
+        return list(SELECT + " where o.customer_account_id = $1 and ($2 or (o.status = $6 and o.expires_at > $3))"
                 + " order by o.expires_at, o.id limit $4 offset $5",
-                Tuple.of(customerId, all, clock.now().atOffset(ZoneOffset.UTC), size, (long) page * size), page, size);
+                Tuple.from(List.of(customerId, all, clock.now().atOffset(ZoneOffset.UTC), size, (long) page * size,
+                        OfferLifecycle.Status.ACTIVE.name())), page, size);
     }
 
     private Uni<Page<OfferView>> list(String sql, Tuple args, int page, int size) {
@@ -207,10 +201,8 @@ public class OfferService {
     }
 
     OfferView view(Row r, boolean withToken) {
-        String status = r.getString("status");
-        if ("ACTIVE".equals(status) && !r.getOffsetDateTime("expires_at").toInstant().isAfter(clock.now())) {
-            status = "EXPIRED";
-        }
+        String status = OfferLifecycle.shown(OfferLifecycle.Status.valueOf(r.getString("status")),
+                r.getOffsetDateTime("expires_at").toInstant(), clock.now());
         BigDecimal[] ms = r.getArrayOfBigDecimals("milestones");
         return new OfferView(r.getUUID("id"), r.getUUID("seller_id"), r.getString("seller_name"),
                 r.getUUID("customer_account_id"), r.getUUID("product_id"), r.getString("product_name"),
@@ -225,17 +217,9 @@ public class OfferService {
     }
 
     public Uni<OfferView> withdraw(UUID id, UUID sellerId) {
-        return pool.preparedQuery("""
-                update private_offer set status = 'WITHDRAWN', withdrawn_at = $3
-                where id = $1 and seller_id = $2 and status = 'ACTIVE' returning id""")
-                .execute(Tuple.of(id, sellerId, clock.now().atOffset(ZoneOffset.UTC)))
-                .chain(rows -> findForSeller(id, sellerId).map(o -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.illegalState("Only an unused offer can be withdrawn; this one is "
-                                + o.status(), o.status());
-                    }
-                    return o;
-                }));
+        Instant now = clock.now();
+        return db.transaction(conn -> PrivateOffer.lockForSeller(id, sellerId).invoke(o -> o.withdraw(now)))
+                .chain(() -> findForSeller(id, sellerId));
     }
 
     // ------------------------------------------------------------------------------ ordering with an offer
@@ -256,10 +240,11 @@ public class OfferService {
             return pool.preparedQuery("""
                     select id, discount_type, discount_value, milestones from private_offer
                     where customer_account_id = $1 and product_id = $2 and specification_id = $3 and billing_mode = $4
-                      and quantity = $5 and periods = $6 and status = 'ACTIVE' and expires_at > $7
+                      and quantity = $5 and periods = $6 and status = $8 and expires_at > $7
                     order by created_at desc limit 1""")
                     .execute(Tuple.tuple().addValue(customerId).addValue(productId).addValue(specificationId)
-                            .addValue(mode.name()).addValue(quantity).addValue(periods).addValue(now))
+                            .addValue(mode.name()).addValue(quantity).addValue(periods).addValue(now)
+                            .addValue(OfferLifecycle.Status.ACTIVE.name()))
                     .map(rows -> rows.size() == 0 ? null : applied(rows.iterator().next()));
         }
         return pool.preparedQuery("select * from private_offer where id = $1 and customer_account_id = $2")
@@ -268,13 +253,8 @@ public class OfferService {
                         throw ProblemException.notFound("Offer");
                     }
                     Row r = rows.iterator().next();
-                    String status = r.getString("status");
-                    if (!"ACTIVE".equals(status)) {
-                        throw ProblemException.illegalState("The offer is " + status, status);
-                    }
-                    if (!r.getOffsetDateTime("expires_at").isAfter(now)) {
-                        throw ProblemException.unprocessable("The offer expired at " + r.getOffsetDateTime("expires_at"));
-                    }
+                    OfferLifecycle.checkUsable(OfferLifecycle.Status.valueOf(r.getString("status")),
+                            r.getOffsetDateTime("expires_at").toInstant(), now.toInstant());
                     if (!r.getUUID("product_id").equals(productId) || !r.getUUID("specification_id").equals(specificationId)
                             || !r.getString("billing_mode").equals(mode.name()) || r.getInteger("quantity") != quantity
                             || r.getInteger("periods") != periods) {
@@ -294,14 +274,33 @@ public class OfferService {
 
     /** Marks the offer used by the order, in the order's transaction; fails if another order got it first. */
     public Uni<Void> claim(Tx conn, UUID offerId, UUID orderId) {
+        Instant now = clock.now();
+        return PrivateOffer.lock(offerId).invoke(o -> o.claim(orderId, now)).replaceWithVoid();
+    }
+
+    /**
+     * The order was canceled before payment, in the order's transaction: the offer it used (if any) can be used again.
+     */
+    public Uni<Void> release(Tx conn, UUID orderId) {
+        return PrivateOffer.lockUsedBy(orderId).invoke(o -> {
+            if (o != null) {
+                o.release();
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * The orders were canceled before payment by a job over many orders, in its transaction: the offers they used are
+     * released in one statement (USED to ACTIVE, as {@link OfferLifecycle#release} moves one). Answers how many.
+     */
+    public Uni<Integer> releaseAll(Tx conn, List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         return conn.preparedQuery("""
-                update private_offer set status = 'USED', used_order_id = $2
-                where id = $1 and status = 'ACTIVE' and expires_at > $3 returning id""")
-                .execute(Tuple.of(offerId, orderId, clock.now().atOffset(ZoneOffset.UTC))).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.conflict("The offer was just used by another order");
-                    }
-                    return null;
-                });
+                update private_offer set status = $2, used_order_id = null where used_order_id = any($1) and status = $3""")
+                .execute(Tuple.of(orderIds.toArray(new UUID[0]), OfferLifecycle.release(OfferLifecycle.Status.USED).name(),
+                        OfferLifecycle.Status.USED.name()))
+                .map(RowSet::rowCount);
     }
 }
