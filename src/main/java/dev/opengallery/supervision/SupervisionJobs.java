@@ -336,14 +336,14 @@ public class SupervisionJobs {
     // ------------------------------------------------------------------------------------------ common
 
     /**
-     * The ordering feature's per-order operation for each moved flow, all issued at once on the transaction's
-     * connection (the client pipelines them), so a batch costs about one round trip per statement kind.
+     * The ordering feature's per-order operation for each moved flow, one order after the other: they share the
+     * batch's transaction, whose Hibernate session (entities) takes one operation at a time.
      */
     private static Uni<Void> perOrder(List<Row> rows, java.util.function.Function<Row, Uni<Boolean>> op) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(rows).onItem().<Boolean> transformToUniAndMerge(r -> op.apply(r)).collect().asList()
+        return Multi.createFrom().iterable(rows).onItem().<Boolean> transformToUniAndConcatenate(r -> op.apply(r)).collect().asList()
                 .replaceWithVoid();
     }
 
