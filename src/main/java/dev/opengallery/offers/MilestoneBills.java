@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.payments.AccountService;
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.payments.Ledger;
 import dev.opengallery.payments.PaymentMethod;
@@ -44,6 +45,9 @@ public class MilestoneBills {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AccountService accountService;
 
     @Inject
     Idempotency idempotency;
@@ -131,9 +135,7 @@ public class MilestoneBills {
                     return ledger.post(conn, accountId, Ledger.Kind.SETTLEMENT, b.amount().negate(),
                             method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, b.orderId(),
                             "milestone-" + b.milestone(), "Milestone " + b.milestone() + " of " + b.milestones(), now)
-                            .chain(() -> conn.preparedQuery("""
-                                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                                    .execute(Tuple.of(accountId, b.amount())))
+                            .chain(() -> accountService.releaseOfferCredit(conn, accountId, b.amount()))
                             .chain(() -> conn.preparedQuery(
                                     "update milestone_bill set status = 'PAID', paid_at = $2 where id = $1")
                                     .execute(Tuple.of(billId, now.atOffset(ZoneOffset.UTC))));
@@ -156,9 +158,7 @@ public class MilestoneBills {
                 select coalesce((select sum(amount) from milestone_bill where order_id = $1 and status = 'PAID'), 0)
                     as paid""").execute(Tuple.of(orderId)).chain(rows -> {
             BigDecimal paid = rows.iterator().next().getBigDecimal("paid");
-            return conn.preparedQuery("""
-                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                    .execute(Tuple.of(accountId, amountDue.subtract(paid)))
+            return accountService.releaseOfferCredit(conn, accountId, amountDue.subtract(paid))
                     .chain(() -> paid.signum() == 0 ? Uni.createFrom().voidItem()
                             : ledger.post(conn, accountId, Ledger.Kind.REFUND, paid, Ledger.Floor.NONE, orderId, null,
                                     "Refund of the paid milestone bills: " + reason, now).replaceWithVoid())
