@@ -37,15 +37,15 @@ class PaymentLedgerBatchTest {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
                 insert into account (id, subject, created_at, currency, balance, credit_limit)
-                values ($1, $2, $3, $4, $5::numeric, $6::numeric)""")
-                .execute(Tuple.of(id, "batch-" + id, Instant.now().atOffset(ZoneOffset.UTC), currency, balance,
-                        creditLimit))
+                values ($1, $2, $3, $4, $5, $6)""")
+                .execute(Tuple.of(id, "batch-" + id, Instant.now().atOffset(ZoneOffset.UTC), currency,
+                        new BigDecimal(balance), new BigDecimal(creditLimit)))
                 .await().indefinitely();
         if (new BigDecimal(balance).signum() != 0) {
             pool.preparedQuery("""
                     insert into ledger_entry (id, account_id, kind, amount, balance_after, note, created_at)
-                    values (gen_random_uuid(), $1, 'TOP_UP', $2::numeric, $2::numeric, 'seed', now())""")
-                    .execute(Tuple.of(id, balance)).await().indefinitely();
+                    values (gen_random_uuid(), $1, 'TOP_UP', $2, $2, 'seed', now())""")
+                    .execute(Tuple.of(id, new BigDecimal(balance))).await().indefinitely();
         }
         return id;
     }
