@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.TimedJob;
+import dev.opengallery.payments.Ledger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,9 +38,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <li>{@code INSERT … SELECT … ON CONFLICT DO NOTHING}: one row per (ECS, image, hour) that a period of billable use
  * touches (generate_series over the hours intersecting each period), at the period's hourly price, aggregated per
  * account in the same statement into {@code metering_posting};</li>
- * <li>per account (locked in id order), one ledger CHARGE row and one balance update, in one SQL statement that
- * keeps the balance the sum of the ledger: the new charges plus the sub-cent carry are posted in whole cents (the rest is carried to the next run);
- * what the balance and credit cannot cover becomes arrears and is never debited below the floor;</li>
+ * <li>the ledger's batch charge ({@link Ledger#chargeAll}, one SQL statement): per account (locked in id order), one
+ * ledger CHARGE row and one balance update: the new charges plus the carry are posted in the account currency's minor
+ * unit, rounded down (the rest is carried to the next run, in {@code metering_account}); what the balance and credit
+ * cannot cover becomes arrears and is never debited below the floor;</li>
  * <li>accounts in arrears: a SUSPEND for each of their ECSs in billable use, in the outbox;</li>
  * <li>the watermark moves on; the run is recorded in {@code metering_run}.</li>
  * </ol>
@@ -100,47 +102,34 @@ public class MeteringJob {
             select $1::uuid, account_id, count(*), sum(amount), min(hour), max(hour) from ins group by account_id""";
 
     /**
-     * Posts each account's new charges, in one statement: the run's accounts are locked in id order (as a top-up
-     * locks one) and read as they are now; due = carry + new charges; posted = due in whole cents (the rest is
-     * carried); debited = what the balance and credit cover (never below -credit_limit); the rest of the posted
-     * amount becomes arrears. One ledger CHARGE row per debited account, with the balance after it. Answers the
+     * What each account of the run owes now, for the ledger's batch charge ({@link Ledger#chargeAll}): the carry of
+     * earlier runs plus the new charges, referenced by the run, with the image-hours and the hours billed as the note.
+     */
+    static final String DUE = """
+            select mp.account_id, coalesce(m.carry, 0) + mp.amount as amount,
+                   'metering-run:' || $1::uuid::text as reference,
+                   'Pay-per-use images: ' || mp.charges || ' image-hour(s), '
+                       || to_char(mp.first_hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' to '
+                       || to_char(mp.last_hour at time zone 'UTC' + interval '1 hour', 'YYYY-MM-DD HH24:MI') || ' UTC'
+                       as note
+            from metering_posting mp
+            left join metering_account m on m.account_id = mp.account_id
+            where mp.run_id = $1""";
+
+    /**
+     * After the ledger posted (same statement, over its {@code posted} relation): what was not posted (below the
+     * currency's minor unit) is carried to the next run, what was posted but not debited becomes arrears. Answers the
      * run's new arrears.
      */
-    static final String POST = """
-            with q as materialized (
-                select mp.account_id, mp.charges, mp.first_hour, mp.last_hour,
-                       trunc(coalesce(m.carry, 0) + mp.amount, 2) as posted,
-                       (coalesce(m.carry, 0) + mp.amount) - trunc(coalesce(m.carry, 0) + mp.amount, 2) as carry,
-                       least(trunc(coalesce(m.carry, 0) + mp.amount, 2), greatest(a.balance + a.credit_limit, 0)) as debit
-                from metering_posting mp
-                join account a on a.id = mp.account_id
-                left join metering_account m on m.account_id = mp.account_id
-                where mp.run_id = $1
-                order by mp.account_id
-                for update of a
-            ), acc as (
-                update account a set balance = a.balance - q.debit
-                from q where a.id = q.account_id and q.debit > 0
-                returning a.id, a.balance
-            ), led as (
-                insert into ledger_entry (id, account_id, kind, amount, balance_after, reference, note, created_at)
-                select gen_random_uuid(), acc.id, 'CHARGE', -q.debit, acc.balance, 'metering-run:' || $1::uuid::text,
-                       'Pay-per-use images: ' || q.charges || ' image-hour(s), '
-                           || to_char(q.first_hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' to '
-                           || to_char(q.last_hour at time zone 'UTC' + interval '1 hour', 'YYYY-MM-DD HH24:MI') || ' UTC'
-                           || case when q.debit < q.posted then ' (' || (q.posted - q.debit) || ' not covered: arrears)'
-                                   else '' end,
-                       $2::timestamptz
-                from acc join q on q.account_id = acc.id
-                order by acc.id
-            ), m as (
+    static final String CARRY = """
+            , m as (
                 insert into metering_account (account_id, carry, arrears, updated_at)
-                select account_id, carry, posted - debit, $2::timestamptz from q order by account_id
+                select account_id, amount - posted, posted - debited, $2::timestamptz from posted order by account_id
                 on conflict (account_id) do update
                 set carry = excluded.carry, arrears = metering_account.arrears + excluded.arrears,
                     updated_at = excluded.updated_at
             )
-            select coalesce(sum(posted - debit), 0) as arrears from q""";
+            select coalesce(sum(posted - debited), 0) as arrears from posted""";
 
     /**
      * Accounts of this run in arrears: each ECS of theirs in billable use now gets a SUSPEND (unless one is still
@@ -181,6 +170,9 @@ public class MeteringJob {
     @Inject
     AppClock clock;
 
+    @Inject
+    Ledger ledger;
+
     @ConfigProperty(name = "opengallery.metering.earliest-hour")
     Optional<Instant> earliestHour;
 
@@ -192,6 +184,11 @@ public class MeteringJob {
 
     @Inject
     MeteringMetrics metrics;
+
+    /** The ledger; a job instance made by hand (a second "replica" in a test) finds the application's. */
+    private Ledger ledger() {
+        return ledger != null ? ledger : io.quarkus.arc.Arc.container().instance(Ledger.class).get();
+    }
 
     /** The first hour ever billed (opengallery.metering.earliest-hour), on the hour, if set. */
     public Optional<Instant> earliest() {
@@ -241,7 +238,7 @@ public class MeteringJob {
                         .chain(() -> conn.preparedQuery(INSERT_CHARGES).execute(Tuple.tuple().addValue(runId)
                                 .addValue(ts(range.from)).addValue(ts(range.to))
                                 .addValue(earliestHour.map(MeteringJob::ts).orElse(null)).addValue(nowTs)))
-                        .chain(() -> conn.preparedQuery(POST).execute(Tuple.of(runId, nowTs)))
+                        .chain(() -> ledger().chargeAll(conn, DUE, Tuple.of(runId, nowTs), CARRY, now))
                         .map(rows -> rows.iterator().next().getBigDecimal("arrears"))
                         .chain(arrears -> conn.preparedQuery(SUSPEND).execute(Tuple.of(runId, nowTs))
                         .chain(suspends -> advance(conn, hour, range)

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.payments.AccountService;
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.payments.Ledger;
 import dev.opengallery.payments.PaymentMethod;
@@ -48,6 +49,9 @@ public class MilestoneBills {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AccountService accountService;
 
     @Inject
     Idempotency idempotency;
@@ -119,9 +123,7 @@ public class MilestoneBills {
                     return ledger.post(conn, accountId, Ledger.Kind.SETTLEMENT, b.amount().negate(),
                             method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, b.orderId(),
                             "milestone-" + b.milestone(), "Milestone " + b.milestone() + " of " + b.milestones(), now)
-                            .chain(() -> conn.preparedQuery("""
-                                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                                    .execute(Tuple.of(accountId, b.amount())));
+                            .chain(() -> accountService.releaseOfferCredit(conn, accountId, b.amount()));
                 }).replaceWith(RestResponse.ResponseBuilder.ok(billId).build()))
                 .chain(first -> find(accountId, billId).map(b -> Idempotency.answer(first, b).build()));
     }
@@ -147,9 +149,7 @@ public class MilestoneBills {
                     as paid""").execute(Tuple.of(orderId, unpaid, BillLifecycle.CANCEL_TO.name(),
                 BillLifecycle.Status.PAID.name())).chain(rows -> {
             BigDecimal paid = rows.iterator().next().getBigDecimal("paid");
-            return conn.preparedQuery("""
-                    update account set offer_credit_used = greatest(offer_credit_used - $2, 0) where id = $1""")
-                    .execute(Tuple.of(accountId, amountDue.subtract(paid)))
+            return accountService.releaseOfferCredit(conn, accountId, amountDue.subtract(paid))
                     .chain(() -> paid.signum() == 0 ? Uni.createFrom().voidItem()
                             : ledger.post(conn, accountId, Ledger.Kind.REFUND, paid, Ledger.Floor.NONE, orderId, null,
                                     "Refund of the paid milestone bills: " + reason, now).replaceWithVoid())

@@ -2,8 +2,6 @@ package dev.opengallery.ordering;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,16 +28,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.opengallery.core.AppClock;
+import dev.opengallery.payments.AccountService;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
-import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** A customer's own account: balance and credit, the ledger, and the VPCs image orders need. */
 @Path("/api/account")
@@ -54,10 +48,7 @@ public class AccountResource {
     Accounts accounts;
 
     @Inject
-    Pool pool;
-
-    @Inject
-    AppClock clock;
+    AccountService accountService;
 
     @GET
     @Operation(operationId = "getAccount", summary = "Your balance, credit limit and reseller",
@@ -104,43 +95,15 @@ public class AccountResource {
             description = "Every VPC of yours with the names of its security groups, oldest first. Not paged: an "
                     + "account keeps a handful of VPCs, and the image order form shows them all at once.")
     public Uni<List<Vpc>> vpcs() {
-        return account.id().chain(me -> pool.preparedQuery(VPCS + " group by v.id order by v.created_at, v.name")
-                .execute(Tuple.of(me)))
-                .map(rows -> {
-                    List<Vpc> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(vpc(r));
-                    }
-                    return out;
-                });
+        return account.id().chain(accounts::vpcs);
     }
-
-    private static final String VPCS = """
-            select v.id, v.name, v.cidr, v.created_at,
-                   coalesce(array_agg(g.name order by g.name) filter (where g.name is not null), '{}') as groups
-            from vpc v left join security_group g on g.vpc_id = v.id
-            where v.account_id = $1""";
 
     @GET
     @Path("/vpcs/{id}")
     @Operation(operationId = "getVpc", summary = "One of your VPCs and its security groups",
             description = "The VPC a create answered with in Location. Another account's VPC answers 404.")
     public Uni<Vpc> getVpc(@RestPath UUID id) {
-        return account.id().chain(me -> findVpc(me, id));
-    }
-
-    private Uni<Vpc> findVpc(UUID accountId, UUID id) {
-        return pool.preparedQuery(VPCS + " and v.id = $2 group by v.id").execute(Tuple.of(accountId, id)).map(rows -> {
-            if (rows.size() == 0) {
-                throw ProblemException.notFound("VPC");
-            }
-            return vpc(rows.iterator().next());
-        });
-    }
-
-    private static Vpc vpc(Row r) {
-        return new Vpc(r.getUUID("id"), r.getString("name"), r.getString("cidr"), List.of(r.getArrayOfStrings("groups")),
-                r.getOffsetDateTime("created_at"));
+        return account.id().chain(me -> accounts.vpc(me, id));
     }
 
     @POST
@@ -151,13 +114,9 @@ public class AccountResource {
             schema = @Schema(implementation = Vpc.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Vpc>> createVpc(@Valid @NotNull VpcRequest request) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
-        return account.id().chain(me -> pool.preparedQuery(
-                "insert into vpc (id, account_id, name, cidr, created_at) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(id, me, request.name(), request.cidr(), now)))
-                .map(x -> RestResponse.ResponseBuilder.<Vpc> created(URI.create("/api/account/vpcs/" + id))
-                        .entity(new Vpc(id, request.name(), request.cidr(), List.of(), now)).build());
+        return account.id().chain(me -> accountService.createVpc(me, request.name(), request.cidr()))
+                .map(v -> RestResponse.ResponseBuilder.<Vpc> created(URI.create("/api/account/vpcs/" + v.id()))
+                        .entity(new Vpc(v.id(), v.name(), v.cidr(), List.of(), v.createdAt())).build());
     }
 
     @POST
@@ -170,16 +129,9 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Vpc>> createSecurityGroup(@RestPath UUID id, @Valid @NotNull SecurityGroupRequest request) {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
-        return account.id().chain(me -> pool.preparedQuery("""
-                insert into security_group (id, account_id, vpc_id, name, created_at)
-                select $1, $2, v.id, $4, $5 from vpc v where v.id = $3 and v.account_id = $2 returning id""")
-                .execute(Tuple.of(UUID.randomUUID(), me, id, request.name(), now)).chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().<Vpc> failure(ProblemException.notFound("VPC"));
-                    }
-                    return findVpc(me, id);
-                })).map(v -> RestResponse.ResponseBuilder.<Vpc> created(URI.create("/api/account/vpcs/" + id)).entity(v)
+        return account.id().chain(me -> accountService.createSecurityGroup(me, id, request.name())
+                .chain(() -> accounts.vpc(me, id)))
+                .map(v -> RestResponse.ResponseBuilder.<Vpc> created(URI.create("/api/account/vpcs/" + id)).entity(v)
                         .build());
     }
 }

@@ -2,6 +2,8 @@ package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,5 +69,38 @@ public class Accounts {
                                 r.getBigDecimal("amount"), r.getBigDecimal("balance_after"), r.getUUID("order_id"),
                                 r.getString("reference"), r.getString("note"), r.getOffsetDateTime("created_at")),
                         page, size));
+    }
+
+    private static final String VPCS = """
+            select v.id, v.name, v.cidr, v.created_at,
+                   coalesce(array_agg(g.name order by g.name) filter (where g.name is not null), '{}') as groups
+            from vpc v left join security_group g on g.vpc_id = v.id
+            where v.account_id = $1""";
+
+    /** The account's VPCs with the names of their security groups, oldest first. */
+    public Uni<List<AccountResource.Vpc>> vpcs(UUID accountId) {
+        return pool.preparedQuery(VPCS + " group by v.id order by v.created_at, v.name").execute(Tuple.of(accountId))
+                .map(rows -> {
+                    List<AccountResource.Vpc> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(vpc(r));
+                    }
+                    return out;
+                });
+    }
+
+    /** One of the account's VPCs (404 another's or unknown). */
+    public Uni<AccountResource.Vpc> vpc(UUID accountId, UUID id) {
+        return pool.preparedQuery(VPCS + " and v.id = $2 group by v.id").execute(Tuple.of(accountId, id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("VPC");
+            }
+            return vpc(rows.iterator().next());
+        });
+    }
+
+    private static AccountResource.Vpc vpc(Row r) {
+        return new AccountResource.Vpc(r.getUUID("id"), r.getString("name"), r.getString("cidr"),
+                List.of(r.getArrayOfStrings("groups")), r.getOffsetDateTime("created_at"));
     }
 }

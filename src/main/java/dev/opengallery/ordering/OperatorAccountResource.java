@@ -1,7 +1,6 @@
 package dev.opengallery.ordering;
 
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,17 +34,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.payments.AccountService;
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.payments.TopUps;
-import dev.opengallery.core.AppClock;
-import dev.opengallery.core.Currencies;
 import dev.opengallery.core.CurrentAccount;
-import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Operators look up accounts, top them up, grant credit (the guide's service ticket) and attach resellers. */
 @Path("/api/operator/accounts")
@@ -63,7 +58,7 @@ public class OperatorAccountResource {
     CurrentAccount account;
 
     @Inject
-    Pool pool;
+    AccountService accountService;
 
     @Schema(name = "TopUpRequest")
     public record TopUpRequest(
@@ -130,12 +125,7 @@ public class OperatorAccountResource {
             + "changes, or with 0 disables) postpaid "
             + "credit payment. A limit below what the account already owes on credit answers 422.")
     public Uni<AccountView> credit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
-        return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("update account set credit_limit = $2 where id = $1 and balance >= -($2::numeric) returning id")
-                .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
-                        : accounts.find(id).map(a -> {
-                            throw ProblemException.unprocessable("The account owes " + a.balance().negate()
-                                    + " on credit; the limit cannot be lower than that");
-                        })));
+        return accountService.setCreditLimit(id, request.creditLimit()).chain(() -> accounts.find(id));
     }
 
     @PUT
@@ -144,22 +134,7 @@ public class OperatorAccountResource {
             + "credit line milestone-paid offer orders "
             + "draw on, separate from the platform's credit. A limit below what is in use answers 422.")
     public Uni<AccountView> offerCredit(@RestPath UUID id, @Valid @NotNull CreditRequest request) {
-        return inAccountCurrency(id, request.creditLimit()).chain(() -> pool.preparedQuery("""
-                update account set offer_credit_limit = $2 where id = $1 and offer_credit_used <= $2::numeric returning id""")
-                .execute(Tuple.of(id, request.creditLimit())).chain(rows -> rows.size() == 1 ? accounts.find(id)
-                        : accounts.find(id).map(a -> {
-                            throw ProblemException.unprocessable("Milestone orders use " + a.offerCreditUsed()
-                                    + " of the offer credit; the limit cannot be lower than that");
-                        })));
-    }
-
-    /** A credit limit is zero (no credit) or more, with at most the account currency's minor digits. */
-    private Uni<AccountView> inAccountCurrency(UUID id, BigDecimal limit) {
-        return accounts.find(id).invoke(a -> {
-            FieldErrors errors = new FieldErrors();
-            Currencies.checkAmount(limit, "creditLimit", Currency.getInstance(a.currency().trim()), true, errors);
-            errors.throwIfAny();
-        });
+        return accountService.setOfferCreditLimit(id, request.creditLimit()).chain(() -> accounts.find(id));
     }
 
     @PUT
@@ -169,7 +144,6 @@ public class OperatorAccountResource {
             + "not pay their orders: the reseller does, and the amount shown is for reference.")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AccountView> reseller(@RestPath UUID id, @Valid @NotNull ResellerRequest request) {
-        return pool.preparedQuery("update account set reseller = $2 where id = $1 returning id")
-                .execute(Tuple.of(id, request.reseller())).chain(rows -> accounts.find(id));
+        return accountService.setReseller(id, request.reseller()).chain(() -> accounts.find(id));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.payments.AccountService;
 import dev.opengallery.payments.Ledger;
 import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.payments.Idempotency;
@@ -67,6 +68,9 @@ public class OrderService {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AccountService accountService;
 
     @Inject
     Idempotency idempotency;
@@ -290,14 +294,9 @@ public class OrderService {
                     // monthly settlement against the offer credit, bill by bill; a reseller's customer by its
                     // reseller; a pay-per-use image owes nothing now; "Pay Now" pays in the placing's transaction
                     if (c.method == PaymentMethod.MONTHLY_SETTLEMENT) {
-                        return conn.preparedQuery("""
-                                update account set offer_credit_used = offer_credit_used + $2
-                                where id = $1 and offer_credit_used + $2 <= offer_credit_limit returning id""")
-                                .execute(Tuple.of(accountId, p.amountDue())).chain(rows -> rows.size() == 0
-                                        ? Uni.createFrom().failure(ProblemException.unprocessable(
-                                                "Your offer credit does not cover " + p.amountDue()))
-                                        : settle(conn, accountId, id, PaymentMethod.MONTHLY_SETTLEMENT, "customer")
-                                                .chain(() -> milestoneBills.generate(conn, id, 1)));
+                        return accountService.reserveOfferCredit(conn, accountId, p.amountDue())
+                                .chain(() -> settle(conn, accountId, id, PaymentMethod.MONTHLY_SETTLEMENT, "customer")
+                                        .chain(() -> milestoneBills.generate(conn, id, 1)));
                     }
                     if (c.method != null || r.billingMode() == BillingMode.PAY_PER_USE) {
                         return settle(conn, accountId, id, c.method, "customer");
