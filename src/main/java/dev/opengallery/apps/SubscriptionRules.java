@@ -8,7 +8,7 @@ import dev.opengallery.apps.Subscription.Status;
 
 /**
  * The states of a purchased app and the moves between them, as plain functions the {@link Subscription} aggregate
- * and the set-based lifecycle job ({@link SubscriptionLifecycle}) ask.
+ * and the set-based lifecycle job ({@link SubscriptionExpiry}) ask.
  *
  * <ul>
  * <li>A paid order opens the app ACTIVE; canceling the order makes it CANCELED (from any state but UNSUBSCRIBED).</li>

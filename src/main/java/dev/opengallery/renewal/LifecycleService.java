@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
-import dev.opengallery.apps.SubscriptionLifecycle;
+import dev.opengallery.apps.SubscriptionExpiry;
 import dev.opengallery.apps.SubscriptionRules;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.notifications.Channel;
@@ -54,7 +54,7 @@ public class LifecycleService {
     int batchSize;
 
     @Inject
-    SubscriptionLifecycle lifecycle;
+    SubscriptionExpiry lifecycle;
 
     /** Runs the three steps in order; answers how many subscriptions moved. */
     public Uni<Integer> run() {
@@ -73,7 +73,7 @@ public class LifecycleService {
     private Uni<Integer> move(Tx conn, SubscriptionRules.Expiry step, Instant now) {
         return lifecycle.expire(conn, step, step.after(grace, retention), now, batchSize).chain(moved -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (SubscriptionLifecycle.Moved m : moved) {
+            for (SubscriptionExpiry.Moved m : moved) {
                 chain = chain.chain(() -> tell(conn, step, m));
                 if (step.to == Subscription.Status.RELEASED) {
                     chain = chain.chain(() -> ended(conn, m.id(), m.ecsId()));
@@ -83,7 +83,7 @@ public class LifecycleService {
         });
     }
 
-    private Uni<Void> tell(Tx conn, SubscriptionRules.Expiry step, SubscriptionLifecycle.Moved m) {
+    private Uni<Void> tell(Tx conn, SubscriptionRules.Expiry step, SubscriptionExpiry.Moved m) {
         String name = m.productName();
         OffsetDateTime expired = m.expiresAt();
         OffsetDateTime retentionAt = expired.plus(grace);

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * replicas may run it at once; every move is recorded in the app's history.
  */
 @ApplicationScoped
-public class SubscriptionLifecycle {
+public class SubscriptionExpiry {
 
     /** An app one step moved: what the job tells its buyer. */
     public record Moved(UUID id, UUID accountId, OffsetDateTime expiresAt, String ecsId, String productName) {
