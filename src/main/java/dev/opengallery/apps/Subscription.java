@@ -11,6 +11,7 @@ import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.catalog.SellerInfo;
+import dev.opengallery.ordering.ChangeOrders;
 
 /**
  * A purchased app as the rules see it, read from {@code subscription} with what its original order and product
@@ -62,7 +63,7 @@ public record Subscription(
         String appManagementUrl,
         String appFrontendUrl,
         String appGuideUrl,
-        OffsetDateTime appInfoUpdatedAt) {
+        OffsetDateTime appInfoUpdatedAt) implements ChangeOrders.App {
 
     /** ACTIVE until expiry, then GRACE, RETENTION, RELEASED; UNSUBSCRIBED by the buyer; CANCELED with its order. */
     @Schema(name = "AppStatus")

@@ -22,6 +22,19 @@ public final class OrderLifecycle {
     private OrderLifecycle() {
     }
 
+    /** The one state {@code action} moves an order from (set-based moves select their rows by it). */
+    public static OrderState from(Action action) {
+        return switch (action) {
+            case PAY, CANCEL -> OrderState.PENDING_PAYMENT;
+            case PROVISIONED, COMPLETE, ABORT -> OrderState.PROCESSING;
+        };
+    }
+
+    /** Whether {@code action} applies to an order in {@code current}. */
+    public static boolean allows(OrderState current, Action action) {
+        return current == from(action);
+    }
+
     public static OrderState next(OrderState current, Action action, boolean staysProcessing) {
         OrderState next = switch (action) {
             case PAY -> current == OrderState.PENDING_PAYMENT
