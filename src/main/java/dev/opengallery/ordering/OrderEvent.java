@@ -13,10 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Who moved an order, when and why: one row of {@code order_event}, part of the {@link CustomerOrder} aggregate.
- * Created only by the order's methods (and, set-based, by the sweeps in {@link OrderMoves}); never changed.
+ * Created only by the order's methods (and, set-based, by the sweeps in {@link OrderMoves}); never changed. The
+ * mapping describes the table; the order writes its new events in one batched statement (see
+ * {@link CustomerOrder#save}).
  */
 @Entity
 @Table(name = "order_event")
@@ -62,6 +65,16 @@ public class OrderEvent extends PanacheEntityBase {
         this.fromState = fromState;
         this.toState = toState;
         this.reason = reason;
+    }
+
+    /** How {@link CustomerOrder} writes its events: in one batch per save (see {@link CustomerOrder#save}). */
+    static final String INSERT = """
+            insert into order_event (order_id, at, actor_id, actor_role, from_state, to_state, reason)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
+
+    Tuple values() {
+        return Tuple.tuple().addValue(orderId).addValue(at).addValue(actorId).addValue(actorRole)
+                .addValue(fromState == null ? null : fromState.name()).addValue(toState.name()).addValue(reason);
     }
 
     public UUID orderId() {
