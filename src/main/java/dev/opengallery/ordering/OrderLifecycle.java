@@ -36,13 +36,10 @@ public final class OrderLifecycle {
     }
 
     public static OrderState next(OrderState current, Action action, boolean staysProcessing) {
-        OrderState next = switch (action) {
-            case PAY -> current == OrderState.PENDING_PAYMENT
-                    ? (staysProcessing ? OrderState.PROCESSING : OrderState.COMPLETED)
-                    : null;
-            case CANCEL -> current == OrderState.PENDING_PAYMENT ? OrderState.CANCELED : null;
-            case PROVISIONED, COMPLETE -> current == OrderState.PROCESSING ? OrderState.COMPLETED : null;
-            case ABORT -> current == OrderState.PROCESSING ? OrderState.CANCELED : null;
+        OrderState next = current != from(action) ? null : switch (action) {
+            case PAY -> staysProcessing ? OrderState.PROCESSING : OrderState.COMPLETED;
+            case CANCEL, ABORT -> OrderState.CANCELED;
+            case PROVISIONED, COMPLETE -> OrderState.COMPLETED;
         };
         if (next == null) {
             String detail = switch (action) {
