@@ -23,6 +23,7 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Notifications;
 import dev.opengallery.payments.Idempotency;
+import dev.opengallery.ordering.ChangeOrders;
 import dev.opengallery.ordering.OrderService;
 import dev.opengallery.payments.PaymentMethod;
 import io.smallrye.mutiny.Uni;

@@ -26,6 +26,7 @@ import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Tx;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import dev.opengallery.ordering.ChangeOrders;
 
 /**
  * A purchased app (Hibernate Reactive Panache entity, optimistic locking by version): the aggregate that owns the
@@ -35,7 +36,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Entity
 @Table(name = "subscription")
-public class Subscription extends PanacheEntityBase {
+public class Subscription extends PanacheEntityBase implements ChangeOrders.App {
 
     /** ACTIVE until expiry, then GRACE, RETENTION, RELEASED; UNSUBSCRIBED by the buyer; CANCELED with its order. */
     @Schema(name = "AppStatus")

@@ -20,6 +20,7 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
+import dev.opengallery.ordering.OrderService;
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.payments.Ledger;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -62,6 +63,9 @@ public class UnsubscriptionService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    OrderService orders;
 
     @Inject
     Instance<SubscriptionEnded> endHooks;
@@ -162,10 +166,7 @@ public class UnsubscriptionService {
                         "unsubscribe:" + s.id(), "Refund: unsubscribed " + s.productName(), now)
                 : Uni.createFrom().voidItem();
         return money.chain(() -> Subscription.load(conn, s.id())).invoke(sub -> sub.unsubscribe(q.refund(), now))
-                .chain(() -> conn.preparedQuery("""
-                        insert into order_event (order_id, at, actor_id, actor_role, from_state, to_state, reason)
-                        select id, $2::timestamptz, $3::uuid, 'customer', state, state, $4::text from customer_order where id = $1""")
-                        .execute(Tuple.of(s.orderId(), now.atOffset(ZoneOffset.UTC), s.accountId(), note)))
+                .chain(() -> orders.note(conn, s.orderId(), s.accountId(), "customer", note, now))
                 .chain(() -> SubscriptionEvent.record(conn, s.id(), now, s.accountId(), "customer", "UNSUBSCRIBED",
                         s.status(), Subscription.Status.UNSUBSCRIBED, null, note))
                 .chain(() -> notifications.notify(conn, s.accountId(), "APP_UNSUBSCRIBED",

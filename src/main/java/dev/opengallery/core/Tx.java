@@ -100,7 +100,7 @@ public final class Tx implements Sql {
      * for constraint violations, the constraint's name); statements of a {@code Tx} fail as they do on the pool, with
      * the server's error ({@link PgException}: SQLSTATE, message, constraint), so callers test one kind of failure.
      */
-    static Throwable asPostgres(Throwable failure) {
+    public static Throwable asPostgres(Throwable failure) {
         JDBCException e = (JDBCException) failure;
         if (e.getSQLState() == null) {
             return failure;

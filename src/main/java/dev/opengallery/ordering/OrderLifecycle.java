@@ -22,14 +22,24 @@ public final class OrderLifecycle {
     private OrderLifecycle() {
     }
 
+    /** The one state {@code action} moves an order from (set-based moves select their rows by it). */
+    public static OrderState from(Action action) {
+        return switch (action) {
+            case PAY, CANCEL -> OrderState.PENDING_PAYMENT;
+            case PROVISIONED, COMPLETE, ABORT -> OrderState.PROCESSING;
+        };
+    }
+
+    /** Whether {@code action} applies to an order in {@code current}. */
+    public static boolean allows(OrderState current, Action action) {
+        return current == from(action);
+    }
+
     public static OrderState next(OrderState current, Action action, boolean staysProcessing) {
-        OrderState next = switch (action) {
-            case PAY -> current == OrderState.PENDING_PAYMENT
-                    ? (staysProcessing ? OrderState.PROCESSING : OrderState.COMPLETED)
-                    : null;
-            case CANCEL -> current == OrderState.PENDING_PAYMENT ? OrderState.CANCELED : null;
-            case PROVISIONED, COMPLETE -> current == OrderState.PROCESSING ? OrderState.COMPLETED : null;
-            case ABORT -> current == OrderState.PROCESSING ? OrderState.CANCELED : null;
+        OrderState next = current != from(action) ? null : switch (action) {
+            case PAY -> staysProcessing ? OrderState.PROCESSING : OrderState.COMPLETED;
+            case CANCEL, ABORT -> OrderState.CANCELED;
+            case PROVISIONED, COMPLETE -> OrderState.COMPLETED;
         };
         if (next == null) {
             String detail = switch (action) {

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.AppService;
 import dev.opengallery.apps.AppViews;
-import dev.opengallery.apps.ChangeOrders;
+import dev.opengallery.ordering.ChangeOrders;
 import dev.opengallery.apps.PurchasedAppView;
 import dev.opengallery.apps.PurchasedApp;
 import dev.opengallery.apps.Subscription;

@@ -89,4 +89,36 @@ class OrderRulesTest {
             }
         }
     }
+
+    @Test
+    void everyMoveStartsFromTheOneStateItAllows() {
+        // set-based moves (the unpaid-order job, the supervision sweeps) select their rows by from(action): it must
+        // be exactly the state next() accepts, for every action
+        for (OrderLifecycle.Action a : OrderLifecycle.Action.values()) {
+            OrderState from = OrderLifecycle.from(a);
+            for (OrderState s : OrderState.values()) {
+                assertEquals(s == from, OrderLifecycle.allows(s, a), a + " from " + s);
+            }
+            OrderState to = OrderLifecycle.next(from, a, false);
+            assertTrue(to == OrderState.COMPLETED || to == OrderState.CANCELED, a + " ends in " + to);
+        }
+        assertEquals(OrderState.PENDING_PAYMENT, OrderLifecycle.from(OrderLifecycle.Action.CANCEL));
+        assertEquals(OrderState.PROCESSING, OrderLifecycle.from(OrderLifecycle.Action.PROVISIONED));
+        assertEquals(OrderState.COMPLETED,
+                OrderLifecycle.next(OrderState.PROCESSING, OrderLifecycle.Action.PROVISIONED, false));
+    }
+
+    @Test
+    void refusedMovesSayWhy() {
+        assertEquals("A canceled order cannot be paid", assertThrows(ProblemException.class,
+                () -> OrderLifecycle.next(OrderState.CANCELED, OrderLifecycle.Action.PAY, false)).toProblem().detail());
+        assertEquals("The order is already paid", assertThrows(ProblemException.class,
+                () -> OrderLifecycle.next(OrderState.COMPLETED, OrderLifecycle.Action.PAY, false)).toProblem().detail());
+        assertEquals("Only unpaid orders can be canceled; this one is PROCESSING", assertThrows(ProblemException.class,
+                () -> OrderLifecycle.next(OrderState.PROCESSING, OrderLifecycle.Action.CANCEL, false)).toProblem()
+                        .detail());
+        assertEquals("The order is CANCELED", assertThrows(ProblemException.class,
+                () -> OrderLifecycle.next(OrderState.CANCELED, OrderLifecycle.Action.ABORT, false)).toProblem()
+                        .detail());
+    }
 }
