@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.payments.PaymentMethod;
+import dev.opengallery.ordering.OrderState;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
@@ -90,7 +92,7 @@ public class UnsubscriptionService {
             return Uni.createFrom().item(refused(s, UnsubscriptionRules.Rule.NOT_UNSUBSCRIBABLE, refusal, null));
         }
         return client.preparedQuery("""
-                select coalesce(sum(o.amount_due) filter (where o.payment_method in ('BALANCE', 'CREDIT')), 0) as paid,
+                select coalesce(sum(o.amount_due) filter (where o.payment_method in ('%1$s', '%2$s')), 0) as paid,
                        coalesce(bool_or(o.milestone), false) as milestone,
                        (select array_agg(distinct io.invoice_id) from invoice_order io join invoice i on i.id = io.invoice_id
                         join customer_order x on x.id = io.order_id
@@ -98,7 +100,8 @@ public class UnsubscriptionService {
                           and (x.id = $1 or x.subscription_id = $2)) as blocking,
                        coalesce(bool_or(o.invoice_state in ('ISSUED', 'RETURN_REQUESTED')), false) as issued
                 from customer_order o
-                where (o.id = $1 or o.subscription_id = $2) and o.state <> 'CANCELED' and o.paid_at is not null""")
+                where (o.id = $1 or o.subscription_id = $2) and o.state <> '%3$s' and o.paid_at is not null"""
+                .formatted(PaymentMethod.BALANCE.name(), PaymentMethod.CREDIT.name(), OrderState.CANCELED.name()))
                 .execute(Tuple.of(s.orderId(), s.id())).map(rows -> {
                     Row r = rows.iterator().next();
                     UUID[] blocking = r.getArrayOfUUIDs("blocking");

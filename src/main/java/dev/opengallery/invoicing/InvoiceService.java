@@ -14,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.opengallery.payments.Ledger;
+import dev.opengallery.offers.BillLifecycle;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
@@ -62,12 +64,13 @@ public class InvoiceService {
     private static final String CANDIDATES = """
             select o.id, o.state, o.payment_method, o.currency, o.paid_at,
                    case when o.milestone then coalesce((select sum(b.amount) from milestone_bill b
-                                                         where b.order_id = o.id and b.status = 'PAID'), 0)
+                                                         where b.order_id = o.id and b.status = '%s'), 0)
                         else o.amount_due end as paid,
-                   exists (select 1 from ledger_entry l where l.order_id = o.id and l.kind = 'REFUND') as refunded,
+                   exists (select 1 from ledger_entry l where l.order_id = o.id and l.kind = '%s') as refunded,
                    exists (select 1 from invoice_order io where io.order_id = o.id and io.live and io.invoice_id <> $3)
                        as on_live_invoice
-            from customer_order o where o.id = any($1) and o.account_id = $2""";
+            from customer_order o where o.id = any($1) and o.account_id = $2""".formatted(
+            BillLifecycle.Status.PAID.name(), Ledger.Kind.REFUND.name());
 
     private Uni<List<Candidate>> candidates(Sql client, UUID accountId, List<UUID> ids, UUID invoiceId) {
         return client.preparedQuery("select id from customer_order where id = any($1) and account_id = $2 order by id for update")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.opengallery.apps.SubscriptionRules;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Problem;
@@ -193,6 +194,9 @@ public class EcsEvents {
      * the purchase: a buyer keeps the price it bought at, whatever the seller charges new buyers. Null when the event
      * carries no image.
      */
+    /** The purchased apps that still bill: the live states of apps' rules. */
+    private static final String[] LIVE = SubscriptionRules.LIVE.stream().map(Enum::name).toArray(String[]::new);
+
     private Uni<BillableUse.Image> image(Tx conn, UUID accountId, EcsEventRequest.Parsed e) {
         if (e.productId() == null) {
             return Uni.createFrom().nullItem();
@@ -201,12 +205,12 @@ public class EcsEvents {
                 select s.specification_id, o.unit_price as hourly_price, o.currency
                 from subscription s join customer_order o on o.id = s.order_id
                 where s.account_id = $1 and s.product_id = $2 and s.billing_mode = 'PAY_PER_USE'
-                  and s.product_type = 'IMAGE' and s.status not in ('CANCELED', 'UNSUBSCRIBED', 'RELEASED')
+                  and s.product_type = 'IMAGE' and s.status = any($5)
                   and ($3::uuid is null or s.specification_id = $3
                        or (not exists (select 1 from specification b where b.id = s.specification_id)
                            and exists (select 1 from specification c where c.id = $3 and c.product_id = s.product_id)))
                 order by (s.specification_id = $3) desc nulls last, (s.ecs_id = $4) desc nulls last, s.created_at
-                limit 1""").execute(Tuple.of(accountId, e.productId(), e.specificationId(), e.ecsId())).map(rows -> {
+                limit 1""").execute(Tuple.of(accountId, e.productId(), e.specificationId(), e.ecsId(), LIVE)).map(rows -> {
                     if (rows.size() == 0) {
                         throw new ProblemException(422, "image-not-bought-pay-per-use", "Image not bought pay-per-use",
                                 "The ECS's account did not buy image " + e.productId()
