@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -108,32 +109,12 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    @Column(name = "term_starts_at")
-    private OffsetDateTime termStartsAt;
+    /** Null until the app is renewed or changed (the original order's term holds till then). */
+    @Embedded
+    private Term term;
 
-    @Column(name = "term_periods")
-    private Integer termPeriods;
-
-    @Column(name = "term_list_price", precision = 19, scale = 2)
-    private BigDecimal termListPrice;
-
-    @Column(name = "periods_bought")
-    private Integer periodsBought;
-
-    @Column(name = "auto_renew")
-    private boolean autoRenew;
-
-    @Column(name = "auto_renew_periods")
-    private Integer autoRenewPeriods;
-
-    @Column(name = "auto_renew_next_try")
-    private OffsetDateTime autoRenewNextTry;
-
-    @Column(name = "auto_renew_failures")
-    private int autoRenewFailures;
-
-    @Column(name = "auto_renew_error", columnDefinition = "text")
-    private String autoRenewError;
+    @Embedded
+    private AutoRenewal autoRenewal;
 
     @Column(name = "grace_at")
     private OffsetDateTime graceAt;
@@ -150,24 +131,9 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     @Column(name = "refund_amount", precision = 19, scale = 2)
     private BigDecimal refundAmount;
 
-    @Column(name = "app_username", columnDefinition = "text")
-    private String appUsername;
-
-    /** AES-GCM sealed ({@link AppPasswordCipher}); never plain. */
-    @Column(name = "app_password", columnDefinition = "bytea")
-    private byte[] appPassword;
-
-    @Column(name = "app_management_url", columnDefinition = "text")
-    private String appManagementUrl;
-
-    @Column(name = "app_frontend_url", columnDefinition = "text")
-    private String appFrontendUrl;
-
-    @Column(name = "app_guide_url", columnDefinition = "text")
-    private String appGuideUrl;
-
-    @Column(name = "app_info_updated_at")
-    private OffsetDateTime appInfoUpdatedAt;
+    /** Null while no application information was ever supplied (all its columns are null). */
+    @Embedded
+    private ApplicationInfo appInfo;
 
     @Version
     @Column(name = "version")
@@ -187,26 +153,31 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     protected Subscription() {
     }
 
+    /** Never null: Hibernate loads an embedded part whose columns are all null as null; this one has a boolean. */
+    private AutoRenewal autoRenewal() {
+        if (autoRenewal == null) {
+            autoRenewal = new AutoRenewal();
+        }
+        return autoRenewal;
+    }
+
     // ------------------------------------------------------------------------------------------- loading
 
     /** The subscription, in the caller's transaction (locked beforehand by the caller's read); 404 when absent. */
     public static Uni<Subscription> load(Tx tx, UUID id) {
-        return tx.session().find(Subscription.class, id).map(s -> {
-            if (s == null) {
-                throw ProblemException.notFound("Purchased app");
-            }
-            return s;
-        });
+        return tx.session().find(Subscription.class, id).map(Subscription::found);
+    }
+
+    private static Subscription found(Subscription s) {
+        if (s == null) {
+            throw ProblemException.notFound("Purchased app");
+        }
+        return s;
     }
 
     /** The subscription locked for the caller's transaction; 404 when absent. */
     public static Uni<Subscription> lock(Tx tx, UUID id) {
-        return tx.session().find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE).map(s -> {
-            if (s == null) {
-                throw ProblemException.notFound("Purchased app");
-            }
-            return s;
-        });
+        return tx.session().find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE).map(Subscription::found);
     }
 
     /** The purchased app of an order locked for the caller's transaction, or null when the order has none. */
@@ -243,6 +214,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         s.visible = visible;
         s.ecsId = ecsId;
         s.createdAt = starts;
+        s.autoRenewal = new AutoRenewal();
         return s;
     }
 
@@ -265,16 +237,11 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         status = SubscriptionRules.OPENED;
         graceAt = null;
         retentionAt = null;
-        termStartsAt = from;
-        termPeriods = periods;
-        this.termListPrice = termListPrice;
-        periodsBought = periodsBoughtBefore + periods;
+        term = Term.renewed(from, periods, termListPrice, periodsBoughtBefore);
         this.specificationId = specificationId;
         this.specificationName = specificationName;
         amountPaid = amountPaid.add(charged);
-        autoRenewFailures = 0;
-        autoRenewError = null;
-        autoRenewNextTry = null;
+        autoRenewal().clearFailures();
         return before;
     }
 
@@ -284,21 +251,12 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         if (refusal != null) {
             throw ProblemException.illegalState("The app is " + status + ": it can no longer renew", status.name());
         }
-        autoRenew = true;
-        autoRenewPeriods = periods;
-        autoRenewNextTry = null;
-        autoRenewFailures = 0;
-        autoRenewError = null;
+        autoRenewal().enable(periods);
     }
 
     /** Turns auto-renewal off; answers whether it was on. */
     public boolean disableAutoRenewal() {
-        if (!autoRenew) {
-            return false;
-        }
-        autoRenew = false;
-        autoRenewNextTry = null;
-        return true;
+        return autoRenewal().disable();
     }
 
     /**
@@ -306,13 +264,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
      * and its retry time has come. Answers whether it was recorded.
      */
     public boolean autoRenewalFailed(String why, Instant now, Instant nextTry) {
-        if (!autoRenew || (autoRenewNextTry != null && autoRenewNextTry.toInstant().isAfter(now))) {
-            return false;
-        }
-        autoRenewFailures++;
-        autoRenewError = why;
-        autoRenewNextTry = nextTry.atOffset(ZoneOffset.UTC);
-        return true;
+        return autoRenewal().failed(why, now, nextTry);
     }
 
     /** An upgrade or a capacity expansion took effect: the new specification and quantity for the current term. */
@@ -327,17 +279,8 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         this.specificationName = specificationName;
         this.pricingModel = pricingModel;
         this.quantity = quantity;
-        this.termListPrice = newTermPrice;
         amountPaid = amountPaid.add(charged);
-        if (this.termStartsAt == null) {
-            this.termStartsAt = termStartsAt;
-        }
-        if (this.termPeriods == null) {
-            this.termPeriods = termPeriods;
-        }
-        if (this.periodsBought == null) {
-            this.periodsBought = periodsBought;
-        }
+        term = Term.changed(term, newTermPrice, termStartsAt, termPeriods, periodsBought);
     }
 
     /** The buyer unsubscribed: UNSUBSCRIBED with the refund, auto-renewal off. Answers the state before. */
@@ -350,7 +293,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         status = Status.UNSUBSCRIBED;
         unsubscribedAt = now.atOffset(ZoneOffset.UTC);
         refundAmount = refund;
-        autoRenew = false;
+        autoRenewal().stop();
         return before;
     }
 
@@ -378,21 +321,16 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         FieldErrors errors = new FieldErrors();
         SubscriptionRules.missing(merged).forEach(m -> errors.add(m.field(), m.message()));
         errors.throwIfAny();
-        boolean first = appUsername == null;
-        appUsername = merged.username();
-        if (sealedPassword != null) {
-            appPassword = sealedPassword;
+        boolean first = appUsername() == null;
+        if (appInfo == null) {
+            appInfo = new ApplicationInfo();
         }
-        appManagementUrl = merged.managementUrl();
-        appFrontendUrl = merged.frontendUrl();
-        appGuideUrl = merged.guideUrl();
-        appInfoUpdatedAt = now.atOffset(ZoneOffset.UTC);
+        appInfo.store(merged, sealedPassword, now);
         return new AppInfoChange(first, sealedPassword != null);
     }
 
     SubscriptionRules.AppInfo storedAppInfo() {
-        return new SubscriptionRules.AppInfo(appUsername, appPassword != null, appManagementUrl, appFrontendUrl,
-                appGuideUrl);
+        return appInfo == null ? new SubscriptionRules.AppInfo(null, false, null, null, null) : appInfo.stored();
     }
 
     /** The outcome of a reveal attempt, given how many reveals the window already holds. */
@@ -401,7 +339,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
             throw ProblemException.unprocessable(
                     "Only SaaS apps have application information; this is a " + productType);
         }
-        return SubscriptionRules.reveal(appPassword != null, usedInWindow, limit);
+        return SubscriptionRules.reveal(appPassword() != null, usedInWindow, limit);
     }
 
     // ------------------------------------------------------------------------------------------- reading
@@ -467,23 +405,23 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     }
 
     public boolean autoRenew() {
-        return autoRenew;
+        return autoRenewal().on();
     }
 
     public Integer autoRenewPeriods() {
-        return autoRenewPeriods;
+        return autoRenewal().periods();
     }
 
     public OffsetDateTime autoRenewNextTry() {
-        return autoRenewNextTry;
+        return autoRenewal().nextTry();
     }
 
     public int autoRenewFailures() {
-        return autoRenewFailures;
+        return autoRenewal().failures();
     }
 
     public String autoRenewError() {
-        return autoRenewError;
+        return autoRenewal().error();
     }
 
     public OffsetDateTime unsubscribedAt() {
@@ -495,23 +433,23 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     }
 
     public String appUsername() {
-        return appUsername;
+        return appInfo == null ? null : appInfo.username();
     }
 
     byte[] appPassword() {
-        return appPassword;
+        return appInfo == null ? null : appInfo.password();
     }
 
     public String appFrontendUrl() {
-        return appFrontendUrl;
+        return appInfo == null ? null : appInfo.frontendUrl();
     }
 
     public String appGuideUrl() {
-        return appGuideUrl;
+        return appInfo == null ? null : appInfo.guideUrl();
     }
 
     public String appManagementUrl() {
-        return appManagementUrl;
+        return appInfo == null ? null : appInfo.managementUrl();
     }
 
     public long version() {

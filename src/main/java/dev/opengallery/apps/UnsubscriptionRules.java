@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Currency;
 
 import dev.opengallery.catalog.BillingMode;
@@ -41,6 +42,13 @@ public final class UnsubscriptionRules {
         /** The subscription is not live any more (released, unsubscribed, canceled). */
         NOT_LIVE
     }
+
+    /**
+     * The invoice states that block an unsubscription (ch. 8): an invoice was issued, or its return was asked for
+     * and not yet done. Once it is RETURNED (or while it is only REQUESTED) the app can be unsubscribed. Names of
+     * {@code invoicing.InvoiceLifecycle.State} (checked by {@code UnsubscriptionRulesTest}).
+     */
+    public static final List<String> INVOICE_STATES_BLOCKING = List.of("ISSUED", "RETURN_REQUESTED");
 
     /** Why a product type and billing mode cannot be unsubscribed, or null when they can. */
     public static String refusal(ProductType type, BillingMode mode) {

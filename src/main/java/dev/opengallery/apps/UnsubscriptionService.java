@@ -96,13 +96,14 @@ public class UnsubscriptionService {
                        coalesce(bool_or(o.milestone), false) as milestone,
                        (select array_agg(distinct io.invoice_id) from invoice_order io join invoice i on i.id = io.invoice_id
                         join customer_order x on x.id = io.order_id
-                        where io.live and i.state in ('ISSUED', 'RETURN_REQUESTED')
+                        where io.live and i.state = any($3)
                           and (x.id = $1 or x.subscription_id = $2)) as blocking,
-                       coalesce(bool_or(o.invoice_state in ('ISSUED', 'RETURN_REQUESTED')), false) as issued
+                       coalesce(bool_or(o.invoice_state = any($3)), false) as issued
                 from customer_order o
                 where (o.id = $1 or o.subscription_id = $2) and o.state <> '%3$s' and o.paid_at is not null"""
                 .formatted(PaymentMethod.BALANCE.name(), PaymentMethod.CREDIT.name(), OrderState.CANCELED.name()))
-                .execute(Tuple.of(s.orderId(), s.id())).map(rows -> {
+                .execute(Tuple.of(s.orderId(), s.id(),
+                        UnsubscriptionRules.INVOICE_STATES_BLOCKING.toArray(String[]::new))).map(rows -> {
                     Row r = rows.iterator().next();
                     UUID[] blocking = r.getArrayOfUUIDs("blocking");
                     if (r.getBoolean("issued") || (blocking != null && blocking.length > 0)) {

@@ -102,7 +102,7 @@ public class ChangeOrders {
                                     || a.getBigDecimal("credit_limit").signum() == 0 ? PaymentMethod.BALANCE
                             : PaymentMethod.CREDIT;
                     UUID id = UUID.randomUUID();
-                    CustomerOrder order = CustomerOrder.place(id, new CustomerOrder.Line(s.accountId(), s.sellerId(),
+                    CustomerOrder order = CustomerOrder.place(id, s.accountId(), new OrderLine(s.sellerId(),
                             s.productId(), s.productType(), s.productName(), line.specificationId(),
                             line.specificationName(), line.pricingModel(), s.billingMode(), line.quantity(),
                             line.periods(), s.currency(), line.unitPrice(), line.listPrice(), BigDecimal.ZERO,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,7 +24,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.opengallery.catalog.BillingMode;
-import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Tx;
@@ -54,59 +54,8 @@ public class CustomerOrder extends PanacheEntityBase {
     @Column(name = "account_id", nullable = false)
     UUID accountId;
 
-    @Column(name = "seller_id", nullable = false)
-    UUID sellerId;
-
-    @Column(name = "product_id", nullable = false)
-    UUID productId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "product_type", nullable = false)
-    ProductType productType;
-
-    @Column(name = "product_name", nullable = false)
-    String productName;
-
-    @Column(name = "specification_id", nullable = false)
-    UUID specificationId;
-
-    @Column(name = "specification_name", nullable = false)
-    String specificationName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "pricing_model", nullable = false)
-    PricingModel pricingModel;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "billing_mode", nullable = false)
-    BillingMode billingMode;
-
-    @Column(name = "quantity", nullable = false)
-    int quantity;
-
-    @Column(name = "periods", nullable = false)
-    int periods;
-
-    @Column(name = "currency", nullable = false, length = 3)
-    String currency;
-
-    @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
-    BigDecimal unitPrice;
-
-    @Column(name = "list_price", nullable = false, precision = 19, scale = 2)
-    BigDecimal listPrice;
-
-    @Column(name = "discount_amount", nullable = false, precision = 19, scale = 2)
-    BigDecimal discountAmount;
-
-    @Column(name = "image_fee", precision = 19, scale = 2)
-    BigDecimal imageFee;
-
-    @Column(name = "ecs_fee", precision = 19, scale = 2)
-    BigDecimal ecsFee;
-
-    @Column(name = "amount_due", nullable = false, precision = 19, scale = 2)
-    BigDecimal amountDue;
+    @Embedded
+    OrderLine line;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false)
@@ -194,40 +143,18 @@ public class CustomerOrder extends PanacheEntityBase {
 
     // ------------------------------------------------------------------------------------------ creation
 
-    /** What an order buys and at which price; the account, product and seller facts are checked by the caller. */
-    record Line(UUID accountId, UUID sellerId, UUID productId, ProductType productType, String productName,
-            UUID specificationId, String specificationName, PricingModel pricingModel, BillingMode billingMode,
-            int quantity, int periods, String currency, BigDecimal unitPrice, BigDecimal listPrice,
-            BigDecimal discountAmount, BigDecimal imageFee, BigDecimal ecsFee, BigDecimal amountDue) {
-    }
 
     /**
      * A new order, PENDING_PAYMENT, with its "placed" event; inserted (with its events) when first saved.
      * {@code kind}: NEW, or RENEWAL/UPGRADE/EXPANSION of {@code subscriptionId}.
      */
-    static CustomerOrder place(UUID id, Line line, String kind, UUID subscriptionId, OffsetDateTime renewedFrom,
+    static CustomerOrder place(UUID id, UUID accountId, OrderLine line, String kind, UUID subscriptionId, OffsetDateTime renewedFrom,
             boolean supervised, boolean contactAuthorized, String reseller, JsonObject ecs, UUID offerId,
             boolean milestone, UUID actorId, String actorRole, String reason, Instant now) {
         CustomerOrder o = new CustomerOrder();
         o.id = id;
-        o.accountId = line.accountId();
-        o.sellerId = line.sellerId();
-        o.productId = line.productId();
-        o.productType = line.productType();
-        o.productName = line.productName();
-        o.specificationId = line.specificationId();
-        o.specificationName = line.specificationName();
-        o.pricingModel = line.pricingModel();
-        o.billingMode = line.billingMode();
-        o.quantity = line.quantity();
-        o.periods = line.periods();
-        o.currency = line.currency();
-        o.unitPrice = line.unitPrice();
-        o.listPrice = line.listPrice();
-        o.discountAmount = line.discountAmount() == null ? BigDecimal.ZERO : line.discountAmount();
-        o.imageFee = line.imageFee();
-        o.ecsFee = line.ecsFee();
-        o.amountDue = line.amountDue();
+        o.accountId = accountId;
+        o.line = line;
         o.state = OrderState.PENDING_PAYMENT;
         o.supervised = supervised;
         o.contactAuthorized = contactAuthorized;
@@ -271,11 +198,11 @@ public class CustomerOrder extends PanacheEntityBase {
      * money here). Saves the order and its event.
      */
     Uni<Void> pay(Tx tx, Ledger ledger, PaymentMethod requested, UUID actorId, String actorRole, Instant now) {
-        boolean image = productType == ProductType.IMAGE;
+        boolean image = line.productType == ProductType.IMAGE;
         OrderState from = state;
         OrderState next = OrderLifecycle.next(from, OrderLifecycle.Action.PAY, supervised || image);
         PaymentRules.OrderKind orderKind = PaymentRules.kind(new PaymentRules.Facts(kind, milestone, paidByReseller,
-                image, billingMode == BillingMode.PAY_PER_USE, offerId != null));
+                image, line.billingMode == BillingMode.PAY_PER_USE, offerId != null));
         PaymentRules.Decision decision = PaymentRules.decide(orderKind, requested);
         if (decision.refused()) {
             return Uni.createFrom().failure(ProblemException.unprocessable("method", decision.refusal()));
@@ -296,9 +223,9 @@ public class CustomerOrder extends PanacheEntityBase {
         if (method != PaymentMethod.BALANCE && method != PaymentMethod.CREDIT) {
             return saved;
         }
-        return saved.chain(() -> ledger.post(tx, accountId, Ledger.Kind.PAYMENT, amountDue.negate(),
+        return saved.chain(() -> ledger.post(tx, accountId, Ledger.Kind.PAYMENT, line.amountDue.negate(),
                 method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, id, null,
-                "Order " + productName, now)).replaceWithVoid();
+                "Order " + line.productName, now)).replaceWithVoid();
     }
 
     /**
@@ -317,12 +244,12 @@ public class CustomerOrder extends PanacheEntityBase {
         record(from, next, actorId, actorRole,
                 method == PaymentMethod.RESELLER ? "paid by reseller" : "paid by " + method, now);
         Uni<Void> saved = save(tx);
-        if (method == PaymentMethod.RESELLER || amountDue.signum() <= 0) {
-            return saved.replaceWith(BigDecimal.ZERO.setScale(amountDue.scale()));
+        if (method == PaymentMethod.RESELLER || line.amountDue.signum() <= 0) {
+            return saved.replaceWith(BigDecimal.ZERO.setScale(line.amountDue.scale()));
         }
-        return saved.chain(() -> ledger.post(tx, accountId, Ledger.Kind.PAYMENT, amountDue.negate(),
+        return saved.chain(() -> ledger.post(tx, accountId, Ledger.Kind.PAYMENT, line.amountDue.negate(),
                 method == PaymentMethod.BALANCE ? Ledger.Floor.ZERO : Ledger.Floor.CREDIT_LIMIT, id, null, note, now))
-                .replaceWith(amountDue);
+                .replaceWith(line.amountDue);
     }
 
     /** The buyer cancels an unpaid order ({@link OrderLifecycle.Action#CANCEL}). Saves the order and its event. */
@@ -406,15 +333,15 @@ public class CustomerOrder extends PanacheEntityBase {
     }
 
     public BigDecimal amountDue() {
-        return amountDue;
+        return line.amountDue;
     }
 
     public ProductType productType() {
-        return productType;
+        return line.productType;
     }
 
     public String productName() {
-        return productName;
+        return line.productName;
     }
 
     public String kind() {
@@ -422,11 +349,11 @@ public class CustomerOrder extends PanacheEntityBase {
     }
 
     public String currency() {
-        return currency;
+        return line.currency;
     }
 
     public UUID productId() {
-        return productId;
+        return line.productId;
     }
 
     public boolean supervised() {
@@ -440,11 +367,13 @@ public class CustomerOrder extends PanacheEntityBase {
                 : new OrderView.EcsView(UUID.fromString(ecs.getString("vpcId")), ecs.getString("securityGroup"),
                         OrderRequest.Provisioning.valueOf(ecs.getString("provisioning")), ecs.getString("flavor"),
                         ecs.getString("name"), ecs.getString("ecsId"));
-        return new OrderView(id, accountId, sellerId, productId, productType, productName, specificationId,
-                specificationName, pricingModel, billingMode, quantity, periods, currency, unitPrice, listPrice,
-                discountAmount, imageFee, ecsFee, amountDue, state, supervised, contactAuthorized, paidByReseller,
-                reseller, paymentMethod, ecsView, invoiceState, termsAcceptedAt, createdAt, paidAt, completedAt,
-                canceledAt, cancelReason, offerId, milestone, kind, subscriptionId, null);
+        OrderLine l = line;
+        return new OrderView(id, accountId, l.sellerId, l.productId, l.productType, l.productName,
+                l.specificationId, l.specificationName, l.pricingModel, l.billingMode, l.quantity, l.periods,
+                l.currency, l.unitPrice, l.listPrice, l.discountAmount, l.imageFee, l.ecsFee, l.amountDue, state,
+                supervised, contactAuthorized, paidByReseller, reseller, paymentMethod, ecsView, invoiceState,
+                termsAcceptedAt, createdAt, paidAt, completedAt, canceledAt, cancelReason, offerId, milestone, kind,
+                subscriptionId, null);
     }
 
     static OffsetDateTime ts(Instant i) {

@@ -245,10 +245,10 @@ public class OrderPlacing {
                     .put("flavor", c.flavor.code())
                     .put("name", r.ecs().name() == null ? "ecs-" + id.toString().substring(0, 8) : r.ecs().name());
         }
-        var line = new CustomerOrder.Line(accountId, c.sellerId, c.product.id(), c.product.type(), c.product.name(),
+        var line = new OrderLine(c.sellerId, c.product.id(), c.product.type(), c.product.name(),
                 c.spec.id(), c.spec.name(), c.spec.pricingModel(), r.billingMode(), p.quantity(), p.periods(),
                 p.currency(), p.unitPrice(), p.listPrice(), p.discount(), p.imageFee(), p.ecsFee(), p.amountDue());
-        CustomerOrder order = CustomerOrder.place(id, line, "NEW", null, null, c.product.supervised(),
+        CustomerOrder order = CustomerOrder.place(id, accountId, line, "NEW", null, null, c.product.supervised(),
                 Boolean.TRUE.equals(r.contactAuthorization()), c.reseller, ecs,
                 c.offer == null ? null : c.offer.offerId(), c.offer != null && c.offer.milestones() != null,
                 accountId, "customer", "placed", now);

@@ -3,15 +3,23 @@ package dev.opengallery.ordering;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.opengallery.catalog.BillingMode;
+import dev.opengallery.catalog.ProductType;
+import dev.opengallery.offers.BillLifecycle;
 import dev.opengallery.payments.Ledger;
+import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
@@ -65,18 +73,18 @@ public class PaymentAudit {
      * One row per broken rule. {@code paid}: PAYMENT rows of the order (negative); {@code refunded}: its REFUND rows;
      * {@code settled}: SETTLEMENT rows of its milestone bills (negative).
      */
-    private static final String VIOLATIONS = """
+    private static final String VIOLATIONS = withNames("""
             with money as (
                 select o.id, o.account_id, o.state, o.payment_method, o.paid_at, o.amount_due, o.milestone,
                        o.offer_id, o.paid_by_reseller, o.product_type, o.billing_mode, o.kind, o.subscription_id,
-                       coalesce(sum(l.amount) filter (where l.kind = 'PAYMENT'), 0) as paid,
-                       coalesce(sum(l.amount) filter (where l.kind = 'REFUND'), 0) as refunded,
-                       coalesce(sum(l.amount) filter (where l.kind = 'SETTLEMENT'), 0) as settled
+                       coalesce(sum(l.amount) filter (where l.kind = '{PAYMENT}'), 0) as paid,
+                       coalesce(sum(l.amount) filter (where l.kind = '{REFUND}'), 0) as refunded,
+                       coalesce(sum(l.amount) filter (where l.kind = '{SETTLEMENT}'), 0) as settled
                 from customer_order o left join ledger_entry l on l.order_id = o.id
                 group by o.id),
             bills as (
                 select order_id, count(*) as generated,
-                       coalesce(sum(amount) filter (where status = 'PAID'), 0) as paid_bills
+                       coalesce(sum(amount) filter (where status = '{BILL_PAID}'), 0) as paid_bills
                 from milestone_bill group by order_id),
             app_paid as (
                 -- what was paid for an app: its first order and every renewal or change of it
@@ -97,12 +105,12 @@ public class PaymentAudit {
             union all
             select 'PAID_WITHOUT_PAYMENT', m.id, m.account_id,
                    'paid by ' || m.payment_method || ': amount due ' || m.amount_due || ', ledger payments ' || -m.paid
-            from money m where m.paid_at is not null and m.payment_method in ('BALANCE', 'CREDIT')
+            from money m where m.paid_at is not null and m.payment_method in ('{BALANCE}', '{CREDIT}')
                 and m.paid <> -m.amount_due
             union all
             select 'RESELLER_ORDER_MOVED_MONEY', m.id, m.account_id,
                    'paid by the reseller, yet paid_by_reseller ' || m.paid_by_reseller || ', ledger payments ' || -m.paid
-            from money m where m.paid_at is not null and m.payment_method = 'RESELLER'
+            from money m where m.paid_at is not null and m.payment_method = '{RESELLER}'
                 and (not m.paid_by_reseller or m.paid <> 0)
             union all
             select 'MILESTONE_ORDER_WITHOUT_BILLS', m.id, m.account_id,
@@ -110,7 +118,7 @@ public class PaymentAudit {
                    || ', bills ' || coalesce(b.generated, 0) || ', ledger payments ' || -m.paid
                    || ', settled ' || -m.settled || ' for paid bills of ' || coalesce(b.paid_bills, 0)
             from money m left join bills b on b.order_id = m.id
-            where m.paid_at is not null and m.payment_method = 'MONTHLY_SETTLEMENT'
+            where m.paid_at is not null and m.payment_method = '{MONTHLY_SETTLEMENT}'
                 and (not m.milestone or m.offer_id is null or coalesce(b.generated, 0) = 0 or m.paid <> 0
                     or -m.settled <> coalesce(b.paid_bills, 0))
             union all
@@ -118,20 +126,44 @@ public class PaymentAudit {
                    'paid without a way of paying, but it is ' || m.product_type || ' ' || m.billing_mode
                    || '; ledger payments ' || -m.paid
             from money m where m.paid_at is not null and m.payment_method is null
-                and (m.product_type <> 'IMAGE' or m.billing_mode <> 'PAY_PER_USE' or m.paid <> 0)
+                and (m.product_type <> '{IMAGE}' or m.billing_mode <> '{PAY_PER_USE}' or m.paid <> 0)
             union all
             select 'UNKNOWN_WAY_OF_PAYING', m.id, m.account_id, 'payment method ' || m.payment_method
-            from money m where m.payment_method not in ('BALANCE', 'CREDIT', 'RESELLER', 'MONTHLY_SETTLEMENT')
+            from money m where m.payment_method not in ({METHODS})
             union all
             select 'CANCELED_NOT_REFUNDED', m.id, m.account_id,
                    'canceled after paying ' || (-m.paid - m.settled) || ', refunded ' || m.refunded
-            from money m where m.state = 'CANCELED' and m.paid_at is not null and m.refunded <> -m.paid - m.settled
+            from money m where m.state = '{CANCELED}' and m.paid_at is not null and m.refunded <> -m.paid - m.settled
             union all
             select 'REFUNDED_MORE_THAN_PAID', m.id, m.account_id,
                    'refunded ' || m.refunded || ', paid ' || coalesce(ap.paid, -m.paid - m.settled)
             from money m left join app_paid ap on ap.order_id = m.id
             where m.refunded > coalesce(ap.paid, -m.paid - m.settled)
-            """;
+            """);
+
+    /** The rule names of the SQL above are the enums' own names (no state literal to drift from the code). */
+    private static String withNames(String sql) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Ledger.Kind k : Ledger.Kind.values()) {
+            names.put(k.name(), k.name());
+        }
+        for (PaymentMethod m : PaymentMethod.values()) {
+            names.put(m.name(), m.name());
+        }
+        names.put("METHODS", Arrays.stream(PaymentMethod.values()).map(m -> "'" + m.name() + "'")
+                .collect(Collectors.joining(", ")));
+        names.put("BILL_PAID", BillLifecycle.Status.PAID.name());
+        names.put("IMAGE", ProductType.IMAGE.name());
+        names.put("PAY_PER_USE", BillingMode.PAY_PER_USE.name());
+        names.put("CANCELED", OrderState.CANCELED.name());
+        for (var e : names.entrySet()) {
+            sql = sql.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        if (sql.contains("{")) {
+            throw new IllegalStateException("unbound name in " + sql);
+        }
+        return sql;
+    }
 
     public Uni<Report> run() {
         OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);

@@ -8,11 +8,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.ProductType;
+import dev.opengallery.invoicing.InvoiceLifecycle;
 
 /** Who may unsubscribe, and the refund, with worked numbers. */
 class UnsubscriptionRulesTest {
@@ -21,6 +25,16 @@ class UnsubscriptionRulesTest {
     static final Duration FIVE_DAYS = Duration.ofDays(5);
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     static final Instant YEAR_LATER = Instant.parse("2027-11-25T10:00:00Z");
+
+    @Test
+    void anIssuedInvoiceBlocksUntilItIsReturned() {
+        Set<InvoiceLifecycle.State> blocking = UnsubscriptionRules.INVOICE_STATES_BLOCKING.stream()
+                .map(InvoiceLifecycle.State::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(InvoiceLifecycle.State.class)));
+        // issued and not returned: exactly the states from which the buyer asks for a return or waits for it
+        assertEquals(EnumSet.of(InvoiceLifecycle.State.ISSUED, InvoiceLifecycle.State.RETURN_REQUESTED), blocking);
+        assertNotNull(InvoiceLifecycle.next(InvoiceLifecycle.State.ISSUED, InvoiceLifecycle.Action.ASK_RETURN));
+    }
 
     @Test
     void onlyYearlyAndMonthlyImagesCanBeUnsubscribed() {
