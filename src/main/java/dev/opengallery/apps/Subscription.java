@@ -154,7 +154,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     }
 
     /** Never null: Hibernate loads an embedded part whose columns are all null as null; this one has a boolean. */
-    private AutoRenewal autoRenewal() {
+    AutoRenewal autoRenewal() {
         if (autoRenewal == null) {
             autoRenewal = new AutoRenewal();
         }
@@ -321,7 +321,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         FieldErrors errors = new FieldErrors();
         SubscriptionRules.missing(merged).forEach(m -> errors.add(m.field(), m.message()));
         errors.throwIfAny();
-        boolean first = appUsername() == null;
+        boolean first = appInfo == null || appInfo.username() == null;
         if (appInfo == null) {
             appInfo = new ApplicationInfo();
         }
@@ -364,9 +364,6 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         return specificationId;
     }
 
-    public String specificationName() {
-        return specificationName;
-    }
 
     public ProductType productType() {
         return productType;
@@ -380,81 +377,61 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         return quantity;
     }
 
-    public BigDecimal amountPaid() {
-        return amountPaid;
-    }
 
-    public OffsetDateTime startsAt() {
-        return startsAt;
-    }
 
     public OffsetDateTime expiresAt() {
         return expiresAt;
     }
 
-    public Status status() {
-        return status;
+    /** What was supplied of the application information (empty when nothing was). */
+    ApplicationInfo applicationInfo() {
+        return appInfo == null ? new ApplicationInfo() : appInfo;
+    }
+
+    BigDecimal amountPaid() {
+        return amountPaid;
+    }
+
+    BigDecimal refundAmount() {
+        return refundAmount;
+    }
+
+    String specificationName() {
+        return specificationName;
+    }
+
+    OffsetDateTime startsAt() {
+        return startsAt;
     }
 
     public boolean visible() {
         return visible;
     }
 
-    public String ecsId() {
-        return ecsId;
+    public Status status() {
+        return status;
     }
+
+
 
     public boolean autoRenew() {
         return autoRenewal().on();
     }
 
-    public Integer autoRenewPeriods() {
-        return autoRenewal().periods();
-    }
 
-    public OffsetDateTime autoRenewNextTry() {
-        return autoRenewal().nextTry();
-    }
 
-    public int autoRenewFailures() {
-        return autoRenewal().failures();
-    }
 
-    public String autoRenewError() {
-        return autoRenewal().error();
-    }
 
-    public OffsetDateTime unsubscribedAt() {
-        return unsubscribedAt;
-    }
 
-    public BigDecimal refundAmount() {
-        return refundAmount;
-    }
 
-    public String appUsername() {
-        return appInfo == null ? null : appInfo.username();
-    }
 
     byte[] appPassword() {
         return appInfo == null ? null : appInfo.password();
     }
 
-    public String appFrontendUrl() {
-        return appInfo == null ? null : appInfo.frontendUrl();
-    }
 
-    public String appGuideUrl() {
-        return appInfo == null ? null : appInfo.guideUrl();
-    }
 
-    public String appManagementUrl() {
-        return appInfo == null ? null : appInfo.managementUrl();
-    }
 
-    public long version() {
-        return version;
-    }
 
     /** The seller of the original order. */
     public UUID sellerId() {

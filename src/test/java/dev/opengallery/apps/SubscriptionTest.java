@@ -65,7 +65,7 @@ class SubscriptionTest {
         OffsetDateTime expiry = s.expiresAt();
         s.enableAutoRenewal(1);
         s.autoRenewalFailed("no money", START, START.plus(Duration.ofDays(1)));
-        assertEquals(1, s.autoRenewFailures());
+        assertEquals(1, s.autoRenewal().failures());
         // priced on another expiry: someone renewed meanwhile
         assertEquals(409, status(() -> s.renew(expiry.minusDays(1), expiry.plusMonths(1), 1, 2, new BigDecimal("300.00"),
                 s.specificationId(), "Basic", new BigDecimal("300.00"))));
@@ -73,8 +73,8 @@ class SubscriptionTest {
                 s.specificationId(), "Basic", new BigDecimal("300.00")));
         assertEquals(expiry.plusMonths(1), s.expiresAt());
         assertEquals(new BigDecimal("900.00"), s.amountPaid());
-        assertEquals(0, s.autoRenewFailures());
-        assertNull(s.autoRenewError());
+        assertEquals(0, s.autoRenewal().failures());
+        assertNull(s.autoRenewal().error());
         // an ended app is not renewed
         Subscription ended = app(ProductType.IMAGE, BillingMode.MONTHLY);
         ended.unsubscribe(BigDecimal.ZERO, START);
@@ -91,10 +91,10 @@ class SubscriptionTest {
         assertTrue(s.autoRenewalFailed("no money", START, START.plus(Duration.ofDays(1))));
         assertFalse(s.autoRenewalFailed("no money", START, START.plus(Duration.ofDays(1))), "a second replica");
         assertTrue(s.autoRenewalFailed("still no money", START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(2))));
-        assertEquals(2, s.autoRenewFailures());
-        assertEquals("still no money", s.autoRenewError());
+        assertEquals(2, s.autoRenewal().failures());
+        assertEquals("still no money", s.autoRenewal().error());
         s.enableAutoRenewal(1);
-        assertEquals(0, s.autoRenewFailures());
+        assertEquals(0, s.autoRenewal().failures());
         assertTrue(s.disableAutoRenewal());
         assertFalse(s.disableAutoRenewal());
     }
@@ -135,7 +135,7 @@ class SubscriptionTest {
                 fields(() -> s.applyApplicationInfo("admin", null, "https://admin.example", null, null, START)));
         assertTrue(s.applyApplicationInfo(" admin ", SEALED, "https://admin.example", "https://app.example",
                 "https://guide.example", START).first());
-        assertEquals("admin", s.appUsername());
+        assertEquals("admin", s.applicationInfo().username());
         assertArrayEquals(SEALED, s.appPassword());
         assertEquals(422, status(() -> app(ProductType.IMAGE, BillingMode.MONTHLY)
                 .applyApplicationInfo("admin", SEALED, "https://admin.example", null, null, START)));
@@ -151,15 +151,15 @@ class SubscriptionTest {
         Subscription.AppInfoChange second = s.applyApplicationInfo("owner", null, null, null, null, START.plusSeconds(5));
         assertFalse(second.first());
         assertFalse(second.passwordSet());
-        assertEquals("owner", s.appUsername());
+        assertEquals("owner", s.applicationInfo().username());
         assertArrayEquals(SEALED, s.appPassword(), "the password is kept");
-        assertEquals("https://admin.example", s.appManagementUrl());
-        assertEquals("https://app.example", s.appFrontendUrl(), "the frontend URL is kept");
-        assertEquals("https://guide.example", s.appGuideUrl(), "the guide URL is kept");
+        assertEquals("https://admin.example", s.applicationInfo().managementUrl());
+        assertEquals("https://app.example", s.applicationInfo().frontendUrl(), "the frontend URL is kept");
+        assertEquals("https://guide.example", s.applicationInfo().guideUrl(), "the guide URL is kept");
         s.applyApplicationInfo("owner", new byte[] {9}, "https://admin2.example", "https://app2.example", "",
                 START.plusSeconds(9));
-        assertEquals("https://app2.example", s.appFrontendUrl());
-        assertEquals("https://guide.example", s.appGuideUrl(), "blank counts as left out");
+        assertEquals("https://app2.example", s.applicationInfo().frontendUrl());
+        assertEquals("https://guide.example", s.applicationInfo().guideUrl(), "blank counts as left out");
         assertArrayEquals(new byte[] {9}, s.appPassword());
     }
 
