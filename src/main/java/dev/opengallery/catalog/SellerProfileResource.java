@@ -22,9 +22,6 @@ import io.smallrye.mutiny.Uni;
 public class SellerProfileResource {
 
     @Inject
-    CatalogChanges catalogChanges;
-
-    @Inject
     CurrentAccount account;
 
     @Inject
@@ -43,7 +40,6 @@ public class SellerProfileResource {
             + "email and phone, and support range, shown to buyers on every product. Updates must send the version "
             + "they read; a stale version answers 409.")
     public Uni<SellerProfileView> put(@Valid @NotNull SellerProfileRequest request) {
-        return account.id().chain(id -> profiles.save(id, request)).map(SellerProfileView::of)
-                .call(view -> catalogChanges.changed());
+        return account.id().chain(id -> profiles.save(id, request)).map(SellerProfileView::of);
     }
 }
