@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.opengallery.core.CurrentAccount;
-import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
 
