@@ -87,7 +87,7 @@ public class CatalogRepository {
 
     /** A product buyers may see: listed only. */
     public Uni<ProductView> findListed(UUID id) {
-        return find("p.id = $1 and p.status = 'LISTED'", Tuple.of(id));
+        return find("p.id = $1 and p.status = $2", Tuple.of(id, ProductStatus.LISTED.name()));
     }
 
     /** The price of a purchase of a listed product, from the pricing function orders use; changes nothing. */

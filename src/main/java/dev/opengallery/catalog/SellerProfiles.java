@@ -67,8 +67,8 @@ public class SellerProfiles {
     public Uni<SellerPage> page(UUID sellerId) {
         return pool.preparedQuery("""
                 select s.account_id, s.company_name, s.service_email, s.service_phone, s.support_range,
-                       (select count(*) from product p where p.seller_id = s.account_id and p.status = 'LISTED') as listed
-                from seller_profile s where s.account_id = $1""").execute(Tuple.of(sellerId)).map(rows -> {
+                       (select count(*) from product p where p.seller_id = s.account_id and p.status = $2) as listed
+                from seller_profile s where s.account_id = $1""").execute(Tuple.of(sellerId, ProductStatus.LISTED.name())).map(rows -> {
             if (rows.size() == 0 || rows.iterator().next().getLong("listed") == 0) {
                 throw ProblemException.notFound("Seller");
             }
