@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,29 +43,25 @@ public class CatalogChanges {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "opengallery.catalog.change-notifications", defaultValue = "true")
-    boolean listen;
+    @Inject
+    CatalogConfig settings;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    Optional<String> url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    /** The datasource's own settings (Quarkus's, not the catalogue's): where the listening connection goes. */
+    @Inject
+    Config config;
 
     private volatile PgSubscriber subscriber;
 
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
-        if (!listen || url.isEmpty()) {
+        Optional<String> url = config.getOptionalValue("quarkus.datasource.reactive.url", String.class);
+        if (!settings.changeNotifications() || url.isEmpty()) {
             return;
         }
         PgConnectOptions options = PgConnectOptions.fromUri(url.get().replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
+        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
         PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
         s.channel(CHANNEL)
                 .subscribeHandler(cache::invalidateAll)

@@ -1,10 +1,7 @@
 package dev.opengallery.catalog;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.opengallery.core.Db;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +23,9 @@ import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Reads and writes the product aggregate (product, specifications, prices) with plain SQL on the reactive
- * PostgreSQL client. Ownership is part of every query: a product of another seller is simply not found.
+ * Reads products (product, specifications, prices, seller contact) with plain SQL on the reactive PostgreSQL client,
+ * and counts their paid orders per day (product_sales_day). Ownership is part of every query: a product of another
+ * seller is simply not found. Products change through {@link ProductCommands} ({@link Product}).
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -45,13 +42,7 @@ public class CatalogRepository {
             p.seller_id, s.company_name, p.status, p.listed_at""";
 
     @Inject
-    CatalogChanges catalogChanges;
-
-    @Inject
     Pool pool;
-
-    @Inject
-    Db db;
 
     private volatile Set<String> categoryCodes;
 
@@ -82,97 +73,6 @@ public class CatalogRepository {
         });
     }
 
-    // ---------------------------------------------------------------- writes
-
-    public Uni<UUID> insert(UUID sellerId, ProductDraft d, Instant now) {
-        UUID id = UUID.randomUUID();
-        return db.transaction(conn -> conn.preparedQuery("""
-                insert into product (id, seller_id, type, category_code, name, summary, description, tags, guide_url,
-                    supervised, request_template, security_groups, contact_authorization_required, currency,
-                    from_price, billing_modes, status, created_at, updated_at, version)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT', $17, $17, 0)""")
-                .execute(draftTuple(id, sellerId, d).addValue(ts(now)))
-                .chain(() -> SpecificationStore.insert(conn, id, d.specifications())))
-                .replaceWith(id);
-    }
-
-    /**
-     * Replaces an editable product's content; the product goes back to DRAFT. Specifications that persist (same
-     * name) keep their ids ({@link SpecificationStore#replace}).
-     */
-    public Uni<Void> update(UUID id, UUID sellerId, long version, ProductDraft d, Instant now) {
-        return db.transaction(conn -> lockForSeller(conn, id, sellerId).chain(state -> {
-            if (state.version != version) {
-                throw ProblemException.staleVersion("The product");
-            }
-            ProductStatus next = ProductLifecycle.next(state.status, ProductLifecycle.Action.EDIT,
-                    ProductLifecycle.Actor.SELLER);
-            Tuple t = draftTuple(id, sellerId, d).addValue(ts(now)).addValue(next.name());
-            return conn.preparedQuery("""
-                    update product set type = $3, category_code = $4, name = $5, summary = $6, description = $7,
-                        tags = $8, guide_url = $9, supervised = $10, request_template = $11, security_groups = $12,
-                        contact_authorization_required = $13, currency = $14, from_price = $15, billing_modes = $16,
-                        updated_at = $17, status = $18, status_reason = null, version = version + 1
-                    where id = $1 and seller_id = $2""").execute(t)
-                    .chain(() -> SpecificationStore.replace(conn, id, d.specifications()));
-        }));
-    }
-
-    /**
-     * Moves a product through its lifecycle. {@code sellerId} restricts the move to that seller's products
-     * (null for operators). {@code expectedVersion}, when given, must match.
-     */
-    public Uni<Void> transition(UUID id, UUID sellerId, ProductLifecycle.Action action, ProductLifecycle.Actor actor,
-            String reason, Instant now) {
-        return db.transaction(conn -> (sellerId == null ? lockAny(conn, id) : lockForSeller(conn, id, sellerId))
-                .chain(state -> {
-                    ProductStatus next = ProductLifecycle.next(state.status, action, actor);
-                    String sql = switch (next) {
-                        case IN_REVIEW -> "update product set status = $2, status_reason = $3, updated_at = $4, "
-                                + "submitted_at = $4, version = version + 1 where id = $1";
-                        case LISTED -> "update product set status = $2, status_reason = $3, updated_at = $4, "
-                                + "listed_at = $4, version = version + 1 where id = $1";
-                        default -> "update product set status = $2, status_reason = $3, updated_at = $4, "
-                                + "version = version + 1 where id = $1";
-                    };
-                    return conn.preparedQuery(sql).execute(Tuple.of(id, next.name(), reason, ts(now)));
-                })).call(() -> action == ProductLifecycle.Action.APPROVE || action == ProductLifecycle.Action.DELIST
-                        ? catalogChanges.changed() // what buyers can find changed
-                        : Uni.createFrom().voidItem())
-                .replaceWithVoid();
-    }
-
-    private record LockedState(ProductStatus status, long version) {
-    }
-
-    private Uni<LockedState> lockForSeller(Tx conn, UUID id, UUID sellerId) {
-        return conn.preparedQuery("select status, version from product where id = $1 and seller_id = $2 for update")
-                .execute(Tuple.of(id, sellerId)).map(CatalogRepository::lockedState);
-    }
-
-    private Uni<LockedState> lockAny(Tx conn, UUID id) {
-        return conn.preparedQuery("select status, version from product where id = $1 for update")
-                .execute(Tuple.of(id)).map(CatalogRepository::lockedState);
-    }
-
-    private static LockedState lockedState(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            throw ProblemException.notFound("Product");
-        }
-        Row r = rows.iterator().next();
-        return new LockedState(ProductStatus.valueOf(r.getString("status")), r.getLong("version"));
-    }
-
-    private static Tuple draftTuple(UUID id, UUID sellerId, ProductDraft d) {
-        return Tuple.tuple()
-                .addValue(id).addValue(sellerId).addValue(d.type().name()).addValue(d.categoryCode())
-                .addValue(d.name()).addValue(d.summary()).addValue(d.description())
-                .addValue(d.tags().toArray(new String[0])).addValue(d.guideUrl()).addValue(d.supervised())
-                .addValue(d.requestTemplate()).addValue(d.securityGroups().toArray(new String[0]))
-                .addValue(d.contactAuthorizationRequired()).addValue(d.currency()).addValue(d.fromPrice())
-                .addValue(d.billingModes().toArray(new String[0]));
-    }
-
     // ---------------------------------------------------------------- reads
 
     /** A product in any state, if it belongs to the seller. */
@@ -187,7 +87,12 @@ public class CatalogRepository {
 
     /** A product buyers may see: listed only. */
     public Uni<ProductView> findListed(UUID id) {
-        return find("p.id = $1 and p.status = 'LISTED'", Tuple.of(id));
+        return find("p.id = $1 and p.status = $2", Tuple.of(id, ProductStatus.LISTED.name()));
+    }
+
+    /** The price of a purchase of a listed product, from the pricing function orders use; changes nothing. */
+    public Uni<QuoteView> quote(UUID id, QuoteRequest request) {
+        return findListed(id).map(p -> QuoteView.quote(p, request));
     }
 
     private Uni<ProductView> find(String where, Tuple args) {
@@ -321,9 +226,5 @@ public class CatalogRepository {
                 insert into product_sales_day (product_id, day, shard, paid_orders) values ($1, $2, $3, 1)
                 on conflict (product_id, day, shard) do update set paid_orders = product_sales_day.paid_orders + 1""")
                 .execute(Tuple.of(productId, day, shard)).replaceWithVoid();
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -91,7 +91,7 @@ public class CatalogResource {
             + "specification for a billing mode, "
             + "quantity and number of periods, from the same pricing function orders use. Changes nothing.")
     public Uni<QuoteView> quote(@RestPath UUID id, @Valid @NotNull QuoteRequest request) {
-        return products.findListed(id).map(p -> QuoteView.quote(p, request));
+        return products.quote(id, request);
     }
 
     @GET

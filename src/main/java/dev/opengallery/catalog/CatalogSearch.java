@@ -7,8 +7,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +31,8 @@ public class CatalogSearch {
     @Inject
     SearchResultCache cache;
 
-    @ConfigProperty(name = "opengallery.catalog.popularity-window", defaultValue = "30D")
-    java.time.Duration popularityWindow;
+    @Inject
+    CatalogConfig config;
 
     /** The search statement for the criteria; public so that the benchmark runs the very same SQL. */
     public record Statement(String sql, Tuple args) {
@@ -115,7 +113,7 @@ public class CatalogSearch {
     }
 
     public LocalDate popularitySince() {
-        return clock.today().minusDays(popularityWindow.toDays() - 1);
+        return clock.today().minusDays(config.popularityWindow().toDays() - 1);
     }
 
     /** One page of results, from the short-lived result cache when the same search was asked moments ago. */

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.Roles;
@@ -36,7 +35,7 @@ public class OperatorProductResource {
     CatalogRepository products;
 
     @Inject
-    AppClock clock;
+    ProductCommands commands;
 
     @Schema(name = "ReasonRequest")
     public record ReasonRequest(@NotBlank @Size(max = 2000) @Schema(example = "The product guide link is broken") String reason) {
@@ -66,7 +65,7 @@ public class OperatorProductResource {
     @Operation(operationId = "approveProduct", summary = "Approve a release", description = "IN_REVIEW to LISTED: "
             + "buyers can find and buy it.")
     public Uni<ProductView> approve(@RestPath UUID id) {
-        return move(id, ProductLifecycle.Action.APPROVE, null);
+        return commands.approve(id);
     }
 
     @POST
@@ -75,7 +74,7 @@ public class OperatorProductResource {
             + "with the reason the seller sees.")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProductView> reject(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
-        return move(id, ProductLifecycle.Action.REJECT, request.reason().trim());
+        return commands.reject(id, request.reason().trim());
     }
 
     @POST
@@ -84,11 +83,6 @@ public class OperatorProductResource {
             + "DELISTED, with a reason.")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProductView> delist(@RestPath UUID id, @Valid @NotNull ReasonRequest request) {
-        return move(id, ProductLifecycle.Action.DELIST, request.reason().trim());
-    }
-
-    private Uni<ProductView> move(UUID id, ProductLifecycle.Action action, String reason) {
-        return products.transition(id, null, action, ProductLifecycle.Actor.OPERATOR, reason, clock.now())
-                .chain(() -> products.findAny(id));
+        return commands.delistByOperator(id, request.reason().trim());
     }
 }

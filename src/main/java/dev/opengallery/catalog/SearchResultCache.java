@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -54,11 +53,13 @@ public class SearchResultCache {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "opengallery.catalog.search-cache.ttl", defaultValue = "30S")
+    @Inject
+    CatalogConfig config;
+
+    /** From {@link CatalogConfig.SearchCache#ttl()}. */
     Duration ttl;
 
-    /** Bound of the cache's memory: products on all kept pages together (an empty page counts as one). */
-    @ConfigProperty(name = "opengallery.catalog.search-cache.max-items", defaultValue = "20000")
+    /** From {@link CatalogConfig.SearchCache#maxItems()}. */
     long maxItems;
 
     private AsyncCache<Key, Timed> cache;
@@ -100,6 +101,13 @@ public class SearchResultCache {
     }
 
     @PostConstruct
+    void configure() {
+        ttl = config.searchCache().ttl();
+        maxItems = config.searchCache().maxItems();
+        init();
+    }
+
+    /** Builds the cache from {@link #ttl} and {@link #maxItems} (unit tests set them and call this). */
     void init() {
         if (ttl.isZero() || ttl.isNegative() || maxItems <= 0) {
             return;

@@ -23,12 +23,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.opengallery.core.AppClock;
-import dev.opengallery.core.Currencies;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
-import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -42,16 +39,10 @@ public class SellerProductResource {
     CurrentAccount account;
 
     @Inject
-    SellerProfiles profiles;
+    ProductCommands commands;
 
     @Inject
     CatalogRepository products;
-
-    @Inject
-    AppClock clock;
-
-    @Inject
-    Currencies currencies;
 
     @POST
     @Operation(operationId = "createProduct", summary = "Create a product draft", description = "The product with "
@@ -61,10 +52,7 @@ public class SellerProductResource {
             schema = @Schema(implementation = ProductView.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ProductView>> create(@Valid @NotNull ProductRequest request) {
-        return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
-                .chain(draft -> account.id()
-                        .chain(seller -> products.insert(seller, draft, clock.now())
-                                .chain(id -> products.findForSeller(id, seller))))
+        return account.id().chain(seller -> commands.create(seller, request))
                 .map(p -> RestResponse.ResponseBuilder.<ProductView> created(URI.create("/api/seller/products/" + p.id()))
                         .entity(p).build());
     }
@@ -96,13 +84,7 @@ public class SellerProductResource {
             + "whose name stays keeps its id (buyers, offers and favorites go on naming it); one left out is removed; "
             + "buyers keep the prices they bought at.")
     public Uni<ProductView> update(@RestPath UUID id, @Valid @NotNull ProductRequest request) {
-        if (request.version() == null) {
-            throw ProblemException.invalid("version", "is required when editing");
-        }
-        return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
-                .chain(draft -> account.id().chain(seller -> products
-                        .update(id, seller, request.version(), draft, clock.now())
-                        .chain(() -> products.findForSeller(id, seller))));
+        return account.id().chain(seller -> commands.edit(id, seller, request));
     }
 
     @POST
@@ -111,13 +93,7 @@ public class SellerProductResource {
             + "DELISTED to IN_REVIEW. Needs your "
             + "seller profile (buyers see its contact details and support range).")
     public Uni<ProductView> submit(@RestPath UUID id) {
-        return account.id().chain(seller -> profiles.exists(seller).chain(exists -> {
-            if (!exists) {
-                throw ProblemException.unprocessable(
-                        "Create your seller profile (PUT /api/seller/profile) before submitting products");
-            }
-            return move(id, seller, ProductLifecycle.Action.SUBMIT);
-        }));
+        return account.id().chain(seller -> commands.submit(id, seller));
     }
 
     @POST
@@ -125,7 +101,7 @@ public class SellerProductResource {
     @Operation(operationId = "withdrawProduct", summary = "Withdraw from review", description = "IN_REVIEW back to "
             + "DRAFT.")
     public Uni<ProductView> withdraw(@RestPath UUID id) {
-        return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.WITHDRAW));
+        return account.id().chain(seller -> commands.withdraw(id, seller));
     }
 
     @POST
@@ -133,11 +109,6 @@ public class SellerProductResource {
     @Operation(operationId = "delistSellerProduct", summary = "Delist a product", description = "LISTED to "
             + "DELISTED: buyers no longer see it.")
     public Uni<ProductView> delist(@RestPath UUID id) {
-        return account.id().chain(seller -> move(id, seller, ProductLifecycle.Action.DELIST));
-    }
-
-    private Uni<ProductView> move(UUID id, UUID seller, ProductLifecycle.Action action) {
-        return products.transition(id, seller, action, ProductLifecycle.Actor.SELLER, null, clock.now())
-                .chain(() -> products.findForSeller(id, seller));
+        return account.id().chain(seller -> commands.delistBySeller(id, seller));
     }
 }

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.opengallery.core.CurrentAccount;
-import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -20,9 +19,6 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.SELLER)
 @Tag(name = "Seller: profile")
 public class SellerProfileResource {
-
-    @Inject
-    CatalogChanges catalogChanges;
 
     @Inject
     CurrentAccount account;
@@ -43,7 +39,6 @@ public class SellerProfileResource {
             + "email and phone, and support range, shown to buyers on every product. Updates must send the version "
             + "they read; a stale version answers 409.")
     public Uni<SellerProfileView> put(@Valid @NotNull SellerProfileRequest request) {
-        return account.id().chain(id -> profiles.save(id, request)).map(SellerProfileView::of)
-                .call(view -> catalogChanges.changed());
+        return account.id().chain(id -> profiles.save(id, request)).map(SellerProfileView::of);
     }
 }

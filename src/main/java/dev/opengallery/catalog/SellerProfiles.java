@@ -29,6 +29,9 @@ public class SellerProfiles {
     @Inject
     AppClock clock;
 
+    @Inject
+    CatalogChanges catalogChanges;
+
     /** The seller's own profile, or 404 until it is created. */
     public Uni<SellerProfile> own(UUID sellerId) {
         return Panache.withSession(() -> SellerProfile.<SellerProfile> findById(sellerId)).map(p -> {
@@ -44,7 +47,10 @@ public class SellerProfiles {
         return Panache.withSession(() -> SellerProfile.<SellerProfile> findById(sellerId)).map(p -> p != null);
     }
 
-    /** Creates the profile, or updates it from the version the seller read (a stale version is 409). */
+    /**
+     * Creates the profile, or updates it from the version the seller read (a stale version is 409). Buyers see it on
+     * every product: once committed, the search caches of every instance are cleared ({@link CatalogChanges}).
+     */
     public Uni<SellerProfile> save(UUID sellerId, SellerProfileRequest request) {
         return db.transaction(tx -> SellerProfile.<SellerProfile> findById(sellerId).chain(existing -> {
             OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
@@ -54,15 +60,15 @@ public class SellerProfiles {
             }
             existing.update(request, now);
             return Uni.createFrom().item(existing);
-        }).call(tx::flush));
+        }).call(tx::flush)).call(() -> catalogChanges.changed());
     }
 
     /** A seller as buyers see it: 404 for sellers without listed products. */
     public Uni<SellerPage> page(UUID sellerId) {
         return pool.preparedQuery("""
                 select s.account_id, s.company_name, s.service_email, s.service_phone, s.support_range,
-                       (select count(*) from product p where p.seller_id = s.account_id and p.status = 'LISTED') as listed
-                from seller_profile s where s.account_id = $1""").execute(Tuple.of(sellerId)).map(rows -> {
+                       (select count(*) from product p where p.seller_id = s.account_id and p.status = $2) as listed
+                from seller_profile s where s.account_id = $1""").execute(Tuple.of(sellerId, ProductStatus.LISTED.name())).map(rows -> {
             if (rows.size() == 0 || rows.iterator().next().getLong("listed") == 0) {
                 throw ProblemException.notFound("Seller");
             }

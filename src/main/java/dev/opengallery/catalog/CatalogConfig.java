@@ -1,0 +1,39 @@
+package dev.opengallery.catalog;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The catalogue's settings ({@code opengallery.catalog.*}, the names application.properties, the README and the Helm
+ * chart use).
+ */
+@ConfigMapping(prefix = "opengallery.catalog")
+public interface CatalogConfig {
+
+    /** How far back "popular" counts paid orders ({@code opengallery.catalog.popularity-window}, 30 days). */
+    @WithDefault("30D")
+    Duration popularityWindow();
+
+    /**
+     * Whether this instance LISTENs for other instances' catalogue changes to clear its search cache
+     * ({@code opengallery.catalog.change-notifications}; one extra database connection).
+     */
+    @WithDefault("true")
+    boolean changeNotifications();
+
+    /** The search result cache ({@code opengallery.catalog.search-cache.*}). */
+    SearchCache searchCache();
+
+    interface SearchCache {
+
+        /** How long a search page is kept; 0 turns the cache off. */
+        @WithDefault("30S")
+        Duration ttl();
+
+        /** Bound of the cache's memory: products on all kept pages together (an empty page counts as one). */
+        @WithDefault("20000")
+        long maxItems();
+    }
+}
