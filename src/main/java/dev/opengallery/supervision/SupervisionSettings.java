@@ -37,6 +37,20 @@ public interface SupervisionSettings {
     @WithDefault("2000")
     int configuredJobBatchSize();
 
+    /*
+     * How often the three jobs run ("off" stops the timer), read by their @Scheduled expressions in
+     * SupervisionJobs; mapped here so that the whole opengallery.supervision namespace is one mapping.
+     */
+
+    @WithDefault("15m")
+    String appealableJobEvery();
+
+    @WithDefault("5m")
+    String completionJobEvery();
+
+    @WithDefault("24h")
+    String autoCloseJobEvery();
+
     /** Limits of the files sent with a request or a delivery. */
     AttachmentLimits attachments();
 
