@@ -27,6 +27,7 @@ import dev.opengallery.core.Tx;
 import dev.opengallery.ordering.OrderView;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The supervised delivery of a paid order (Hibernate Reactive Panache entity, optimistic locking by version): the
@@ -136,32 +137,27 @@ public class ServiceFlow extends PanacheEntityBase {
         return f;
     }
 
-    /**
-     * The flow, row-locked until the transaction ends, with its order's context, if the caller may see it (else
-     * 404).
-     */
+    /** The flow, row-locked until the transaction ends, with its order's context, if the caller sees it (else 404). */
     static Uni<ServiceFlow> lock(Tx tx, UUID id, Who who) {
-        return ServiceFlow.<ServiceFlow> findById(id, LockModeType.PESSIMISTIC_WRITE).chain(f -> {
+        return load(tx, id, who, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The flow with its order's context, read with {@code mode} (moves lock; see {@link #lock}). */
+    static Uni<ServiceFlow> load(Tx tx, UUID id, Who who, LockModeType mode) {
+        return ServiceFlow.<ServiceFlow> findById(id, mode).chain(f -> {
             if (f == null || !who.sees(f.accountId, f.sellerId)) {
                 throw ProblemException.notFound("Service flow");
             }
-            return tx.preparedQuery(FlowContext.SELECT).execute(io.vertx.mutiny.sqlclient.Tuple.of(f.orderId,
-                    f.openAppealId)).map(rows -> {
-                        f.context = FlowContext.of(rows.iterator().next());
-                        return f;
-                    });
+            return tx.preparedQuery(FlowContext.SELECT).execute(Tuple.of(f.orderId, f.openAppealId))
+                    .map(rows -> f.withContext(FlowContext.of(rows.iterator().next())));
         });
     }
 
     /** Inserts the records made since loading and flushes the flow's changes (version-checked). */
     Uni<Void> save(Tx tx) {
-        List<PanacheEntityBase> records = List.copyOf(pending);
+        Object[] records = pending.toArray();
         pending.clear();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (PanacheEntityBase r : records) {
-            chain = chain.chain(() -> tx.session().persist(r));
-        }
-        return chain.chain(tx::flush);
+        return tx.session().persistAll(records).chain(tx::flush);
     }
 
     // ------------------------------------------------------------------------------------------- moves
@@ -197,10 +193,7 @@ public class ServiceFlow extends PanacheEntityBase {
         return requestRejections >= AppealRules.REQUEST_REJECTIONS;
     }
 
-    /**
-     * The seller delivers: a license only with the offline delivery confirmed, application information only for
-     * SaaS.
-     */
+    /** The seller delivers: a license only with the offline delivery confirmed, application info only for SaaS. */
     void deliver(Who who, String note, boolean offlineConfirmed, boolean appInfo, List<Upload> uploads, Instant now,
             Duration silence) {
         FlowMachine.Outcome outcome = allow(FlowAction.DELIVER, who, now, silence);
@@ -337,25 +330,13 @@ public class ServiceFlow extends PanacheEntityBase {
         }
     }
 
-    /** Asks the state machine; a refusal becomes the problem the client sees. */
+    /** Asks the state machine; a refusal becomes the problem the client sees ({@link FlowRefusals}). */
     private FlowMachine.Outcome allow(FlowAction action, Who who, Instant now, Duration silence) {
         FlowMachine.Outcome o = FlowMachine.decide(facts(), action, who.actor(), now, silence);
-        if (o.allowed()) {
-            return o;
+        if (!o.allowed()) {
+            throw FlowRefusals.problem(o, state, openAppealId, context);
         }
-        switch (o.refusal()) {
-            case ROLE:
-                throw new ProblemException(403, "forbidden", "Not allowed for your role", o.reason(), null, null);
-            case FROZEN:
-                throw new ProblemException(409, "frozen", "Frozen by an open appeal", "The flow is frozen by appeal "
-                        + openAppealId + " opened by the " + ("seller".equals(context.appealRole()) ? "seller"
-                                : "buyer") + " at " + context.appealOpenedAt()
-                        + "; nobody can move it until an operator decides the appeal", null, state.name());
-            case NOT_ELIGIBLE:
-                throw ProblemException.unprocessable(o.reason());
-            default:
-                throw ProblemException.illegalState(o.reason(), state.name());
-        }
+        return o;
     }
 
     /** The flow enters {@code next} now: the turn clock restarts and the waiting party's appealability resets. */
@@ -416,5 +397,10 @@ public class ServiceFlow extends PanacheEntityBase {
 
     FlowContext context() {
         return context;
+    }
+
+    private ServiceFlow withContext(FlowContext c) {
+        this.context = c;
+        return this;
     }
 }
