@@ -54,7 +54,7 @@ public final class AppealRules {
     private AppealRules() {
     }
 
-    /** Who waits on the other in {@code state} (one of {@link #SILENCE_STATES}): the buyer on the seller, or the seller. */
+    /** Who waits on the other in {@code state} (one of {@link #SILENCE_STATES}): the buyer, or the seller. */
     public static Actor waitingParty(FlowState state) {
         return state == FlowState.WAITING_FOR_SELLER ? Actor.BUYER : Actor.SELLER;
     }

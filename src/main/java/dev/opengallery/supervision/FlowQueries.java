@@ -2,7 +2,6 @@ package dev.opengallery.supervision;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,8 +86,8 @@ public class FlowQueries {
                 continue;
             }
             if (FlowMachine.decide(row.facts(), a, who.actor(), now, settings.appealAfter()).allowed()) {
-                if (a == FlowAction.REMIND && row.lastRemindedAt() != null
-                        && now.isBefore(row.lastRemindedAt().plus(settings.reminderInterval()))) {
+                if (a == FlowAction.REMIND
+                        && !ReminderPolicy.allowed(row.lastRemindedAt(), now, settings.reminderInterval())) {
                     continue;
                 }
                 allowed.add(a);
@@ -98,22 +97,20 @@ public class FlowQueries {
         if (who.actor() == Actor.BUYER || who.actor() == Actor.SELLER) {
             List<AppealRules.Ground> grounds = AppealRules.grounds(who.actor(), row.facts(), now,
                     settings.appealAfter());
-            boolean waitingOnOther = who.actor() == Actor.BUYER ? row.state() == FlowState.WAITING_FOR_SELLER
-                    : row.state() == FlowState.WAITING_FOR_ACCEPTANCE;
+            boolean waitingOnOther = AppealRules.SILENCE_STATES.contains(row.state())
+                    && AppealRules.waitingParty(row.state()) == who.actor();
             Instant silentFrom = waitingOnOther ? AppealRules.silentFrom(row.facts(), settings.appealAfter()) : null;
-            appealability = new FlowViews.Appealability(!row.frozen() && !grounds.isEmpty(), grounds, ts(silentFrom));
+            appealability = new FlowViews.Appealability(!row.frozen() && !grounds.isEmpty(), grounds,
+                    FlowRow.ts(silentFrom));
         }
-        Instant nextReminder = who.actor() != Actor.BUYER || row.lastRemindedAt() == null ? null
-                : row.lastRemindedAt().plus(settings.reminderInterval());
-        if (nextReminder != null && !nextReminder.isAfter(now)) {
-            nextReminder = null;
-        }
+        Instant nextReminder = who.actor() != Actor.BUYER ? null
+                : ReminderPolicy.pending(row.lastRemindedAt(), now, settings.reminderInterval());
         Instant completesAt = row.state() == FlowState.ACCEPTED && row.acceptedAt() != null
                 ? row.acceptedAt().plus(settings.completeAfter()) : null;
         return new FlowViews.FlowView(row.summary(), row.requestTemplate(), row.requestText(), row.requirement(),
-                row.requestRejections(), row.deliveryRejections(), ts(row.acceptedAt()), ts(completesAt),
-                ts(row.closedAt()), ts(row.lastRemindedAt()), ts(nextReminder), appealability, allowed, info, ops,
-                appeals);
+                row.requestRejections(), row.deliveryRejections(), FlowRow.ts(row.acceptedAt()),
+                FlowRow.ts(completesAt), FlowRow.ts(row.closedAt()), FlowRow.ts(row.lastRemindedAt()),
+                FlowRow.ts(nextReminder), appealability, allowed, info, ops, appeals);
     }
 
     Uni<List<FlowViews.Operation>> operations(UUID flowId) {
@@ -218,9 +215,5 @@ public class FlowQueries {
                     return new Download(r.getString("file_name"), r.getString("content_type"),
                             r.getBuffer("data").getBytes());
                 });
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 }

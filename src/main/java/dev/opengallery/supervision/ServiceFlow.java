@@ -230,10 +230,10 @@ public class ServiceFlow extends PanacheEntityBase {
     /** The buyer reminds the seller, at most once per {@code interval} (422 before then). Not a move. */
     void remind(Who who, Instant now, Duration silence, Duration interval) {
         allow(FlowAction.REMIND, who, now, silence);
-        Instant next = lastRemindedAt == null ? null : lastRemindedAt.toInstant().plus(interval);
-        if (next != null && now.isBefore(next)) {
-            throw ProblemException.unprocessable("You reminded the seller at " + lastRemindedAt.toInstant()
-                    + "; the next reminder can be sent at " + next);
+        Instant last = lastRemindedAt == null ? null : lastRemindedAt.toInstant();
+        if (!ReminderPolicy.allowed(last, now, interval)) {
+            throw ProblemException.unprocessable("You reminded the seller at " + last
+                    + "; the next reminder can be sent at " + ReminderPolicy.next(last, interval));
         }
         lastRemindedAt = ts(now);
         pending.add(new FlowReminder(id, who.accountId(), ts(now)));
@@ -253,11 +253,7 @@ public class ServiceFlow extends PanacheEntityBase {
         return appeal;
     }
 
-    /**
-     * An operator decides the flow's open appeal: RESUME (same state, fresh turn clock and counters), COMPLETE (as
-     * if the buyer accepted) or CANCEL (the caller cancels the order). Answers the acceptance for COMPLETE, else
-     * null.
-     */
+    /** An operator decides the open appeal: RESUME, COMPLETE (answers the acceptance) or CANCEL (else null). */
     Accepted decide(Who operator, FlowAppeal appeal, AppealDecision decision, String note, Instant now,
             Duration silence) {
         appeal.checkDecidable(openAppealId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;
+import dev.opengallery.invoicing.InvoiceLifecycle;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -124,8 +126,12 @@ public class SupervisionJobs {
             from moved
             returning flow_id, to_state""";
 
-    /** "Invoice requested" for the 365-day rule: requested, issued, or asked to be returned (not yet returned). */
-    public static final List<String> INVOICE_REQUESTED = List.of("REQUESTED", "ISSUED", "RETURN_REQUESTED");
+    /**
+     * "Invoice requested" for the 365-day rule: an order whose invoice is live (requested, issued, or asked to be
+     * returned; not returned), as invoicing's rules say.
+     */
+    public static final List<String> INVOICE_REQUESTED = Arrays.stream(InvoiceLifecycle.State.values())
+            .filter(InvoiceLifecycle.State::live).map(Enum::name).toList();
 
     /** The action the appealability job records (a mark, not a move). */
     static final String APPEALABLE_ACTION = "APPEALABLE";

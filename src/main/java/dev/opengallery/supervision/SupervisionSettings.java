@@ -32,7 +32,7 @@ public interface SupervisionSettings {
     @WithDefault("24H")
     Duration reminderInterval();
 
-    /** Rows one job transaction claims; a run repeats until fewer are due (as configured; see {@link #jobBatchSize}). */
+    /** Rows one job transaction claims; a run repeats until fewer are due (as set; see {@link #jobBatchSize}). */
     @WithName("job-batch-size")
     @WithDefault("2000")
     int configuredJobBatchSize();

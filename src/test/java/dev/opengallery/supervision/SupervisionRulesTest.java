@@ -37,6 +37,8 @@ class SupervisionRulesTest {
         assertThrows(IllegalArgumentException.class, () -> FlowMachine.target(FlowAction.AUTO_COMPLETE,
                 FlowState.WAITING_FOR_SELLER));
         assertThrows(IllegalArgumentException.class, () -> FlowMachine.sources(FlowAction.ACCEPT));
+        // the 365-day rule closes (rather than cancels) an order whose invoice was requested and not returned
+        assertEquals(List.of("REQUESTED", "ISSUED", "RETURN_REQUESTED"), SupervisionJobs.INVOICE_REQUESTED);
     }
 
     @Test
@@ -47,6 +49,20 @@ class SupervisionRulesTest {
         assertEquals(Actor.SELLER, AppealRules.waitingParty(FlowState.WAITING_FOR_ACCEPTANCE));
         assertEquals(Ground.SELLER_SILENT, AppealRules.silenceGround(Actor.BUYER));
         assertEquals(Ground.BUYER_SILENT, AppealRules.silenceGround(Actor.SELLER));
+    }
+
+    @Test
+    void theBuyerRemindsAtMostOncePerInterval() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-25T10:00:00Z");
+        Duration day = Duration.ofHours(24);
+        assertTrue(ReminderPolicy.allowed(null, t, day));
+        assertNull(ReminderPolicy.next(null, day));
+        assertNull(ReminderPolicy.pending(null, t, day));
+        assertEquals(t.plus(day), ReminderPolicy.next(t, day));
+        assertEquals(false, ReminderPolicy.allowed(t, t.plus(day).minusSeconds(1), day));
+        assertEquals(t.plus(day), ReminderPolicy.pending(t, t.plus(day).minusSeconds(1), day));
+        assertTrue(ReminderPolicy.allowed(t, t.plus(day), day));
+        assertNull(ReminderPolicy.pending(t, t.plus(day), day));
     }
 
     @Test
