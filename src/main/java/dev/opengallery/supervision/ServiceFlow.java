@@ -160,7 +160,6 @@ public class ServiceFlow extends PanacheEntityBase {
         return tx.session().persistAll(records).chain(tx::flush);
     }
 
-    // ------------------------------------------------------------------------------------------- moves
 
     /** The buyer's request (services: with a requirement description and files). */
     void submitRequest(Who who, String text, String description, List<Upload> uploads, Instant now,
@@ -316,7 +315,6 @@ public class ServiceFlow extends PanacheEntityBase {
         return new Accepted(accepted, outcome.nextMilestone());
     }
 
-    // ------------------------------------------------------------------------------------------ helpers
 
     /** Refuses a stale version the client sent (null: the client did not say). */
     void expectVersion(Long expected) {
@@ -361,7 +359,6 @@ public class ServiceFlow extends PanacheEntityBase {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    // ------------------------------------------------------------------------------------------ reading
 
     UUID id() {
         return id;
