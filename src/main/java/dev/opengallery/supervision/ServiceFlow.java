@@ -160,7 +160,6 @@ public class ServiceFlow extends PanacheEntityBase {
         return tx.session().persistAll(records).chain(tx::flush);
     }
 
-
     /** The buyer's request (services: with a requirement description and files). */
     void submitRequest(Who who, String text, String description, List<Upload> uploads, Instant now,
             Duration silence) {
@@ -315,7 +314,6 @@ public class ServiceFlow extends PanacheEntityBase {
         return new Accepted(accepted, outcome.nextMilestone());
     }
 
-
     /** Refuses a stale version the client sent (null: the client did not say). */
     void expectVersion(Long expected) {
         if (expected != null && expected != version) {
@@ -358,7 +356,6 @@ public class ServiceFlow extends PanacheEntityBase {
     static OffsetDateTime ts(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
-
 
     UUID id() {
         return id;
