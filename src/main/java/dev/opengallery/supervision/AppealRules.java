@@ -4,7 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who may appeal, and on what grounds. The one definition of appeal eligibility: the appeal API and the
@@ -31,7 +34,48 @@ public final class AppealRules {
         BUYER_SILENT
     }
 
+    /** Where an appeal stands: OPEN freezes its flow; an operator's decision or the 365-day rule ends it. */
+    public enum Status {
+        OPEN, DECIDED, CLOSED
+    }
+
+    /** How an appeal ended: an operator's decision, or the 365-day rule closing the flow with it. */
+    public enum Outcome {
+        RESUME, COMPLETE, CANCEL, AUTO_CLOSE, AUTO_CANCEL
+    }
+
+    /**
+     * The states in which one party waits on the other (the seller's turn, the buyer's acceptance): where silence
+     * counts, and where the appealability job looks.
+     */
+    public static final Set<FlowState> SILENCE_STATES = Collections.unmodifiableSet(
+            EnumSet.of(FlowState.WAITING_FOR_SELLER, FlowState.WAITING_FOR_ACCEPTANCE));
+
     private AppealRules() {
+    }
+
+    /** Who waits on the other in {@code state} (one of {@link #SILENCE_STATES}): the buyer, or the seller. */
+    public static Actor waitingParty(FlowState state) {
+        return state == FlowState.WAITING_FOR_SELLER ? Actor.BUYER : Actor.SELLER;
+    }
+
+    /** The ground on which the waiting {@code party} may appeal the other's silence. */
+    public static Ground silenceGround(Actor party) {
+        return party == Actor.BUYER ? Ground.SELLER_SILENT : Ground.BUYER_SILENT;
+    }
+
+    /**
+     * Why an operator may not decide an appeal (null when it may): only the flow's open appeal is decided, once.
+     *
+     * @param openOnItsFlow the appeal is the one its flow names as open
+     */
+    public static String decisionRefusal(Status status, boolean openOnItsFlow) {
+        return status == Status.OPEN && openOnItsFlow ? null : "The appeal was already decided";
+    }
+
+    /** How the 365-day rule ends an open appeal when it moves the flow to {@code to} (CLOSED or CANCELED). */
+    public static Outcome closedBy(FlowState to) {
+        return to == FlowState.CLOSED ? Outcome.AUTO_CLOSE : Outcome.AUTO_CANCEL;
     }
 
     /**
@@ -70,8 +114,7 @@ public final class AppealRules {
 
     /** When the waiting party's silence makes the flow appealable (null when no one is waiting on the other). */
     public static Instant silentFrom(FlowFacts f, Duration silence) {
-        if ((f.state() == FlowState.WAITING_FOR_SELLER || f.state() == FlowState.WAITING_FOR_ACCEPTANCE)
-                && f.stateSince() != null) {
+        if (SILENCE_STATES.contains(f.state()) && f.stateSince() != null) {
             return f.stateSince().plus(silence);
         }
         return null;

@@ -44,13 +44,16 @@ public class CustomerFlowResource {
     CurrentAccount account;
 
     @Inject
-    SupervisionService service;
+    FlowCommands commands;
+
+    @Inject
+    FlowQueries queries;
 
     @Inject
     SecurityIdentity identity;
 
-    Uni<SupervisionService.Who> me() {
-        return account.id().map(id -> new SupervisionService.Who(Actor.BUYER, id));
+    Uni<Who> me() {
+        return account.id().map(id -> new Who(Actor.BUYER, id));
     }
 
     @GET
@@ -60,10 +63,10 @@ public class CustomerFlowResource {
             @RestQuery String productName, @RestQuery String orderId,
             @RestQuery @Parameter(example = "2026-11-01") String from, @RestQuery @Parameter(example = "2026-12-01") String to,
             @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
-        SupervisionService.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
+        FlowQueries.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
         int p = Params.page(page);
         int n = Params.size(size);
-        return me().chain(who -> service.list(who, f, p, n));
+        return me().chain(who -> queries.list(who, f, p, n));
     }
 
     @GET
@@ -72,7 +75,7 @@ public class CustomerFlowResource {
             + "records and attachments, "
             + "appeals, what you can do now, whether and why you may appeal, and for SaaS the application information.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
-        return me().chain(who -> service.find(id, who));
+        return me().chain(who -> queries.find(id, who));
     }
 
     @POST
@@ -89,7 +92,7 @@ public class CustomerFlowResource {
     @APIResponse(responseCode = "200", description = "The flow after the move", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = FlowViews.FlowView.class)))
     public Uni<FlowViews.FlowView> request(@RestPath UUID id, FlowRequests.RequestForm form) {
-        return me().chain(who -> service.submitRequest(who, id, form.request, form.requirementDescription,
+        return me().chain(who -> commands.submitRequest(who, id, form.request, form.requirementDescription,
                 form.version, form.files));
     }
 
@@ -101,7 +104,7 @@ public class CustomerFlowResource {
             + "for milestone orders, accepting milestone N generates the bill of milestone N+1 and the flow goes on "
             + "with milestone N+1." + FROZEN + VERSION)
     public Uni<FlowViews.FlowView> accept(@RestPath UUID id, @NotNull FlowRequests.AcceptRequest request) {
-        return me().chain(who -> service.accept(who, id, request.confirmNoUnsubscribe(), request.note(),
+        return me().chain(who -> commands.accept(who, id, request.confirmNoUnsubscribe(), request.note(),
                 request.version()));
     }
 
@@ -110,7 +113,7 @@ public class CustomerFlowResource {
     @Operation(operationId = "rejectDelivery", summary = "Reject the delivery", description = "With a reason; the seller delivers again." + FROZEN
             + VERSION)
     public Uni<FlowViews.FlowView> reject(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
-        return me().chain(who -> service.rejectDelivery(who, id, request.reason(), request.version()));
+        return me().chain(who -> commands.rejectDelivery(who, id, request.reason(), request.version()));
     }
 
     @POST
@@ -120,7 +123,7 @@ public class CustomerFlowResource {
             + "(opengallery.supervision.reminder-interval; 422 before then). The seller gets an e-mail and a text "
             + "message. A reminder does not change the flow's state or version." + FROZEN)
     public Uni<FlowViews.FlowView> remind(@RestPath UUID id) {
-        return me().chain(who -> service.remind(who, id));
+        return me().chain(who -> commands.remind(who, id));
     }
 
     @POST
@@ -131,7 +134,7 @@ public class CustomerFlowResource {
             + "rejected the delivery twice, or after your third rejection (422 otherwise; the flow's appeal field "
             + "says when). Freezes the flow until an operator decides.")
     public Uni<FlowViews.FlowView> appeal(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
-        return me().chain(who -> service.appeal(who, id, request.reason()));
+        return me().chain(who -> commands.appeal(who, id, request.reason()));
     }
 
     @POST
@@ -142,7 +145,7 @@ public class CustomerFlowResource {
             + "recorded among the flow's operation records.")
     public Uni<FlowViews.RevealedPassword> revealPassword(@RestPath UUID id) {
         String subject = identity.getPrincipal().getName();
-        return me().chain(who -> service.revealPassword(who, subject, id));
+        return me().chain(who -> commands.revealPassword(who, subject, id));
     }
 
     @GET
@@ -154,6 +157,6 @@ public class CustomerFlowResource {
     @APIResponse(responseCode = "200", description = "The file, with its content type",
             content = @Content(mediaType = "*/*", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
-        return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
+        return me().chain(who -> queries.download(who, id, attachmentId)).map(FlowHttp::download);
     }
 }

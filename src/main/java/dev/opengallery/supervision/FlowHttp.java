@@ -23,7 +23,7 @@ final class FlowHttp {
     private FlowHttp() {
     }
 
-    static SupervisionService.Filter filter(String state, String type, String productName, String orderId, String from,
+    static FlowQueries.Filter filter(String state, String type, String productName, String orderId, String from,
             String to, String frozen) {
         if (productName != null && productName.length() > 200) {
             throw ProblemException.invalid("productName", "must be at most 200 characters");
@@ -35,7 +35,7 @@ final class FlowHttp {
             }
             f = Boolean.parseBoolean(frozen.trim());
         }
-        return new SupervisionService.Filter(Params.enumOf(FlowState.class, "state", state),
+        return new FlowQueries.Filter(Params.enumOf(FlowState.class, "state", state),
                 Params.enumOf(ProductType.class, "type", type), productName, Params.uuid("orderId", orderId),
                 date("from", from), date("to", to), f);
     }
@@ -51,7 +51,7 @@ final class FlowHttp {
         }
     }
 
-    static RestResponse<byte[]> download(SupervisionService.Download d) {
+    static RestResponse<byte[]> download(FlowQueries.Download d) {
         String ascii = d.fileName().replaceAll("[^A-Za-z0-9._ -]", "_");
         String encoded = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return RestResponse.ResponseBuilder.ok(d.data(), d.contentType())

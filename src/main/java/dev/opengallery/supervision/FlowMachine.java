@@ -2,7 +2,12 @@ package dev.opengallery.supervision;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import dev.opengallery.catalog.ProductType;
 
 /**
  * The service supervision state machine, as plain Java: for a flow's facts, an action and who acts, either the
@@ -141,6 +146,41 @@ public final class FlowMachine {
             default:
                 throw new IllegalArgumentException(action.name());
         }
+    }
+
+    /**
+     * The states from which a system action (AUTO_COMPLETE, AUTO_CLOSE, AUTO_CANCEL) moves a flow: the set-based
+     * sweeps select their rows by them. A system action depends on the state alone.
+     */
+    public static Set<FlowState> sources(FlowAction systemAction) {
+        requireSystem(systemAction);
+        Set<FlowState> out = EnumSet.noneOf(FlowState.class);
+        for (FlowState s : FlowState.values()) {
+            if (decide(neutral(s), systemAction, Actor.SYSTEM, Instant.EPOCH, Duration.ZERO).allowed()) {
+                out.add(s);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Where a system action moves a flow from {@code from} (one of {@link #sources}). */
+    public static FlowState target(FlowAction systemAction, FlowState from) {
+        requireSystem(systemAction);
+        Outcome o = decide(neutral(from), systemAction, Actor.SYSTEM, Instant.EPOCH, Duration.ZERO);
+        if (!o.allowed()) {
+            throw new IllegalArgumentException(o.reason());
+        }
+        return o.next();
+    }
+
+    private static void requireSystem(FlowAction action) {
+        if (who(action) != Actor.SYSTEM) {
+            throw new IllegalArgumentException(action + " is not a system action");
+        }
+    }
+
+    private static FlowFacts neutral(FlowState s) {
+        return new FlowFacts(ProductType.SAAS, s, null, false, 0, 0, 0, 1, 1);
     }
 
     /** Who may take an action (APPEAL: the buyer or the seller; this answers BUYER for it). */

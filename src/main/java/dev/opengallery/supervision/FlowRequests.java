@@ -39,7 +39,7 @@ public final class FlowRequests {
     @Schema(name = "AppealDecision")
     public record DecisionRequest(
             @NotNull @Schema(description = "RESUME: back to where the flow was; COMPLETE: as if the buyer accepted; "
-                    + "CANCEL: cancel the order and refund the buyer") SupervisionService.Decision decision,
+                    + "CANCEL: cancel the order and refund the buyer") AppealDecision decision,
             @Schema(description = "Why (recorded and sent to both parties)", required = true, example = "The seller "
                     + "proved the delivery")
             @JsonProperty("note") String note) {
@@ -115,8 +115,8 @@ public final class FlowRequests {
                 description = "Attachments (count, size and types limited by configuration)")
         public List<FileUpload> files;
 
-        SupervisionService.Delivery delivery() {
-            return new SupervisionService.Delivery(note, offlineDeliveryConfirmed, username, password, managementUrl,
+        FlowInput.DeliveryFields delivery() {
+            return new FlowInput.DeliveryFields(note, offlineDeliveryConfirmed, username, password, managementUrl,
                     frontendUrl);
         }
 

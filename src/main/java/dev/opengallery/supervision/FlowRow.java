@@ -8,7 +8,7 @@ import java.util.UUID;
 import dev.opengallery.catalog.ProductType;
 import io.vertx.mutiny.sqlclient.Row;
 
-/** A flow as read from the database, with what it needs of its order and product. */
+/** A flow as the read model shows it ({@link FlowQueries}), with what it needs of its order and product. */
 record FlowRow(UUID id, UUID orderId, UUID accountId, UUID sellerId, FlowState state, Instant stateSince,
         int requestRejections, int deliveryRejections, int deliveriesThisRound, int milestone, int milestones,
         String requestText, String requirement, Instant acceptedAt, Instant closedAt, Instant lastRemindedAt,
@@ -70,45 +70,5 @@ record FlowRow(UUID id, UUID orderId, UUID accountId, UUID sellerId, FlowState s
 
     static OffsetDateTime ts(Instant i) {
         return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    /** What a move may change, starting from the row as it is. */
-    Change change() {
-        Change c = new Change();
-        c.state = state;
-        c.stateSince = stateSince;
-        c.requestRejections = requestRejections;
-        c.deliveryRejections = deliveryRejections;
-        c.deliveries = deliveriesThisRound;
-        c.milestone = milestone;
-        c.acceptedAt = acceptedAt;
-        c.closedAt = closedAt;
-        c.openAppealId = openAppealId;
-        c.requestText = requestText;
-        c.requirement = requirement;
-        return c;
-    }
-
-    static final class Change {
-        FlowState state;
-        Instant stateSince;
-        int requestRejections;
-        int deliveryRejections;
-        int deliveries;
-        int milestone;
-        Instant acceptedAt;
-        Instant closedAt;
-        UUID openAppealId;
-        String requestText;
-        String requirement;
-        /** The waiting party's appealability notice is reset whenever the turn changes. */
-        boolean resetAppealable;
-
-        /** The flow enters {@code next} now: the turn clock restarts. */
-        void enter(FlowState next, Instant now) {
-            state = next;
-            stateSince = now;
-            resetAppealable = true;
-        }
     }
 }

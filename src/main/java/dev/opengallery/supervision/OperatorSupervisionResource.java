@@ -26,7 +26,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
-import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import dev.opengallery.jobs.JobRun;
 import io.smallrye.mutiny.Uni;
@@ -41,13 +40,16 @@ public class OperatorSupervisionResource {
     CurrentAccount account;
 
     @Inject
-    SupervisionService service;
+    FlowCommands commands;
+
+    @Inject
+    FlowQueries queries;
 
     @Inject
     SupervisionJobs jobs;
 
-    Uni<SupervisionService.Who> me() {
-        return account.id().map(id -> new SupervisionService.Who(Actor.OPERATOR, id));
+    Uni<Who> me() {
+        return account.id().map(id -> new Who(Actor.OPERATOR, id));
     }
 
     @GET
@@ -56,10 +58,10 @@ public class OperatorSupervisionResource {
     public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state, @RestQuery String type,
             @RestQuery String productName, @RestQuery String orderId, @RestQuery String from, @RestQuery String to,
             @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
-        SupervisionService.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
+        FlowQueries.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
         int p = Params.page(page);
         int n = Params.size(size);
-        return me().chain(who -> service.list(who, f, p, n));
+        return me().chain(who -> queries.list(who, f, p, n));
     }
 
     @GET
@@ -67,7 +69,7 @@ public class OperatorSupervisionResource {
     @Operation(operationId = "getOperatorFlow", summary = "Any service flow, with its records and appeals",
             description = "Any service flow with its operation records, attachments and appeals.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
-        return me().chain(who -> service.find(id, who));
+        return me().chain(who -> queries.find(id, who));
     }
 
     @GET
@@ -79,7 +81,7 @@ public class OperatorSupervisionResource {
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
             mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
-        return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
+        return me().chain(who -> queries.download(who, id, attachmentId)).map(FlowHttp::download);
     }
 
     @GET
@@ -90,11 +92,7 @@ public class OperatorSupervisionResource {
     public Uni<Page<FlowViews.Appeal>> appeals(
             @RestQuery @Parameter(description = "OPEN, DECIDED, CLOSED or ALL", example = "OPEN") String status,
             @RestQuery Integer page, @RestQuery Integer size) {
-        String s = status == null || status.isBlank() ? "OPEN" : status.trim().toUpperCase();
-        if (!s.equals("OPEN") && !s.equals("DECIDED") && !s.equals("CLOSED") && !s.equals("ALL")) {
-            throw ProblemException.invalid("status", "must be one of OPEN, DECIDED, CLOSED, ALL");
-        }
-        return service.appeals(s.equals("ALL") ? null : s, Params.page(page), Params.size(size));
+        return queries.appeals(FlowInput.appealStatus(status), Params.page(page), Params.size(size));
     }
 
     @GET
@@ -103,7 +101,7 @@ public class OperatorSupervisionResource {
             description = "An appeal with its grounds, the reason given, the party that opened it, and the "
                     + "operator's decision once made.")
     public Uni<FlowViews.Appeal> appeal(@RestPath UUID id) {
-        return service.appeal(id);
+        return queries.appeal(id);
     }
 
     @POST
@@ -115,7 +113,7 @@ public class OperatorSupervisionResource {
             + "3 hours later); CANCEL: the order is canceled and the buyer refunded through the ledger. Recorded on "
             + "the flow and sent to both parties. Deciding twice answers 409.")
     public Uni<FlowViews.Appeal> decide(@RestPath UUID id, @Valid @NotNull FlowRequests.DecisionRequest request) {
-        return me().chain(who -> service.decide(who, id, request.decision(), request.note()));
+        return me().chain(who -> commands.decide(who, id, request.decision(), request.note()));
     }
 
     @POST

@@ -39,10 +39,13 @@ public class SellerFlowResource {
     CurrentAccount account;
 
     @Inject
-    SupervisionService service;
+    FlowCommands commands;
 
-    Uni<SupervisionService.Who> me() {
-        return account.id().map(id -> new SupervisionService.Who(Actor.SELLER, id));
+    @Inject
+    FlowQueries queries;
+
+    Uni<Who> me() {
+        return account.id().map(id -> new Who(Actor.SELLER, id));
     }
 
     @GET
@@ -50,10 +53,10 @@ public class SellerFlowResource {
     public Uni<Page<FlowViews.FlowSummary>> list(@RestQuery String state, @RestQuery String type,
             @RestQuery String productName, @RestQuery String orderId, @RestQuery String from, @RestQuery String to,
             @RestQuery String frozen, @RestQuery Integer page, @RestQuery Integer size) {
-        SupervisionService.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
+        FlowQueries.Filter f = FlowHttp.filter(state, type, productName, orderId, from, to, frozen);
         int p = Params.page(page);
         int n = Params.size(size);
-        return me().chain(who -> service.list(who, f, p, n));
+        return me().chain(who -> queries.list(who, f, p, n));
     }
 
     @GET
@@ -62,7 +65,7 @@ public class SellerFlowResource {
             + "operation records, attachments and "
             + "appeals, what you can do now, and whether you may appeal.")
     public Uni<FlowViews.FlowView> get(@RestPath UUID id) {
-        return me().chain(who -> service.find(id, who));
+        return me().chain(who -> queries.find(id, who));
     }
 
     @POST
@@ -72,7 +75,7 @@ public class SellerFlowResource {
             + "submits the request again. After 3 rejections the buyer may appeal." + CustomerFlowResource.FROZEN
             + CustomerFlowResource.VERSION)
     public Uni<FlowViews.FlowView> rejectRequest(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
-        return me().chain(who -> service.rejectRequest(who, id, request.reason(), request.version()));
+        return me().chain(who -> commands.rejectRequest(who, id, request.reason(), request.version()));
     }
 
     @POST
@@ -91,7 +94,7 @@ public class SellerFlowResource {
     @APIResponse(responseCode = "200", description = "The flow after the move", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = FlowViews.FlowView.class)))
     public Uni<FlowViews.FlowView> deliver(@RestPath UUID id, FlowRequests.DeliveryForm form) {
-        return me().chain(who -> service.deliver(who, id, form.delivery(), form.version, form.files));
+        return me().chain(who -> commands.deliver(who, id, form.delivery(), form.version, form.files));
     }
 
     @POST
@@ -101,7 +104,7 @@ public class SellerFlowResource {
             + "your delivery for more than 5 days, or after the buyer's third rejection (422 otherwise). Freezes the "
             + "flow until an operator decides.")
     public Uni<FlowViews.FlowView> appeal(@RestPath UUID id, @NotNull FlowRequests.ReasonRequest request) {
-        return me().chain(who -> service.appeal(who, id, request.reason()));
+        return me().chain(who -> commands.appeal(who, id, request.reason()));
     }
 
     @GET
@@ -113,6 +116,6 @@ public class SellerFlowResource {
     @APIResponse(responseCode = "200", description = "The file, with its content type", content = @Content(
             mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> download(@RestPath UUID id, @RestPath UUID attachmentId) {
-        return me().chain(who -> service.download(who, id, attachmentId)).map(FlowHttp::download);
+        return me().chain(who -> queries.download(who, id, attachmentId)).map(FlowHttp::download);
     }
 }

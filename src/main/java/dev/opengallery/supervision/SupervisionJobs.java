@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -23,9 +28,9 @@ import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;
+import dev.opengallery.invoicing.InvoiceLifecycle;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -43,88 +48,119 @@ public class SupervisionJobs {
     public static final String COMPLETION = "supervision-completion";
     public static final String AUTO_CLOSE = "supervision-auto-close";
 
-    static final String OPEN_STATES = "('WAITING_FOR_REQUEST', 'WAITING_FOR_SELLER', 'WAITING_FOR_ACCEPTANCE')";
-
-    /** $1 silence cutoff (now - 5 days), $2 batch size. */
+    /** $1 silence cutoff (now - 5 days), $2 batch size, $3 the states in which a party waits on the other. */
     public static final String APPEALABLE_CLAIM = """
             select f.id, f.account_id, f.seller_id, f.state, f.state_since, f.request_rejections, f.delivery_rejections,
                 f.deliveries_this_round, f.milestone, o.product_type, o.product_name
             from service_flow f join customer_order o on o.id = f.order_id
-            where f.state in ('WAITING_FOR_SELLER', 'WAITING_FOR_ACCEPTANCE') and f.appealable_at is null
+            where f.state = any($3::text[]) and f.appealable_at is null
               and f.open_appeal_id is null and f.state_since < $1
             order by f.state_since limit $2
             for update of f skip locked""";
 
-    /** $1 ids, $2 now, $3 silence cutoff, $4 and $5 the notes. */
+    /** $1 ids, $2 now, $3 silence cutoff, $4 the waiting states, $5 the notes (by state), $6 actor role, $7 action. */
     public static final String APPEALABLE_MARK = """
             with marked as (
                 update service_flow f set appealable_at = $2
                 from unnest($1::uuid[]) as due(id)
                 where f.id = due.id and f.appealable_at is null and f.open_appeal_id is null
-                  and f.state in ('WAITING_FOR_SELLER', 'WAITING_FOR_ACCEPTANCE') and f.state_since < $3
+                  and f.state = any($4::text[]) and f.state_since < $3
                 returning f.id, f.state, f.milestone)
             insert into flow_operation (id, flow_id, at, actor_role, action, from_state, to_state, milestone, note)
-            select gen_random_uuid(), id, $2, 'system', 'APPEALABLE', state, state, milestone,
-                case when state = 'WAITING_FOR_SELLER' then $4 else $5 end
-            from marked
+            select gen_random_uuid(), m.id, $2, $6, $7, m.state, m.state, m.milestone, n.note
+            from marked m join unnest($4::text[], $5::text[]) as n(state, note) on n.state = m.state
             returning flow_id""";
 
-    /** $1 acceptance cutoff (now - 3 hours), $2 batch size. */
+    /** $1 acceptance cutoff (now - 3 hours), $2 batch size, $3 the state AUTO_COMPLETE moves from. */
     public static final String COMPLETION_CLAIM = """
             select f.id, f.order_id, f.account_id, f.seller_id, f.milestone, o.product_name
             from service_flow f join customer_order o on o.id = f.order_id
-            where f.state = 'ACCEPTED' and f.accepted_at <= $1
+            where f.state = $3 and f.accepted_at <= $1
             order by f.accepted_at limit $2
             for update of f skip locked""";
 
-    /** $1 ids, $2 now, $3 acceptance cutoff, $4 note. */
+    /** $1 ids, $2 now, $3 acceptance cutoff, $4 note, $5 state before, $6 state after, $7 actor role, $8 action. */
     public static final String COMPLETION_MOVE = """
             with moved as (
-                update service_flow f set state = 'COMPLETED', state_since = $2, closed_at = $2, updated_at = $2,
+                update service_flow f set state = $6, state_since = $2, closed_at = $2, updated_at = $2,
                     version = f.version + 1
                 from unnest($1::uuid[]) as due(id)
-                where f.id = due.id and f.state = 'ACCEPTED' and f.accepted_at <= $3
+                where f.id = due.id and f.state = $5 and f.accepted_at <= $3
                 returning f.id, f.milestone)
             insert into flow_operation (id, flow_id, at, actor_role, action, from_state, to_state, milestone, note)
-            select gen_random_uuid(), id, $2, 'system', 'AUTO_COMPLETE', 'ACCEPTED', 'COMPLETED', milestone, $4
+            select gen_random_uuid(), id, $2, $7, $8, $5, $6, milestone, $4
             from moved
             returning flow_id""";
 
-    /** $1 age cutoff (now - 365 days), $2 batch size. The order rows are locked too: their invoicing state decides. */
+    /**
+     * $1 age cutoff (now - 365 days), $2 batch size, $3 the states AUTO_CLOSE and AUTO_CANCEL move from. The order
+     * rows are locked too: their invoicing state decides.
+     */
     public static final String AUTO_CLOSE_CLAIM = """
             select f.id, f.order_id, f.account_id, f.seller_id, f.state, f.milestone, o.product_name, o.invoice_state
             from service_flow f join customer_order o on o.id = f.order_id
-            where f.state in """ + OPEN_STATES + """
-             and f.created_at < $1
+            where f.state = any($3::text[]) and f.created_at < $1
             order by f.created_at limit $2
             for update of f, o skip locked""";
 
-    /** $1 ids, $2 next states, $3 states before, $4 now, $5 age cutoff, $6 close note, $7 cancel note. */
+    /**
+     * Per flow: $1 ids, $2 next states, $3 states before, $4 actions, $5 how its open appeal ends, $6 notes; then $7
+     * now, $8 age cutoff, $9 an open appeal's status, $10 a closed appeal's status, $11 actor role.
+     */
     public static final String AUTO_CLOSE_MOVE = """
             with due as (
-                select * from unnest($1::uuid[], $2::text[], $3::text[]) as d(id, next, before)),
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                    as d(id, next, before, action, decision, note)),
             moved as (
-                update service_flow f set state = due.next, state_since = $4, closed_at = $4, updated_at = $4,
+                update service_flow f set state = due.next, state_since = $7, closed_at = $7, updated_at = $7,
                     open_appeal_id = null, version = f.version + 1
                 from due
-                where f.id = due.id and f.state = due.before and f.created_at < $5
-                returning f.id, f.state, f.milestone, due.before),
+                where f.id = due.id and f.state = due.before and f.created_at < $8
+                returning f.id, f.state, f.milestone, due.before, due.action, due.decision, due.note),
             appeals as (
-                update flow_appeal a set status = 'CLOSED',
-                    decision = case when moved.state = 'CLOSED' then 'AUTO_CLOSE' else 'AUTO_CANCEL' end,
-                    decision_note = case when moved.state = 'CLOSED' then $6 else $7 end, decided_at = $4
-                from moved where a.flow_id = moved.id and a.status = 'OPEN')
+                update flow_appeal a set status = $10, decision = moved.decision, decision_note = moved.note,
+                    decided_at = $7
+                from moved where a.flow_id = moved.id and a.status = $9)
             insert into flow_operation (id, flow_id, at, actor_role, action, from_state, to_state, milestone, note)
-            select gen_random_uuid(), id, $4, 'system', case when state = 'CLOSED' then 'AUTO_CLOSE' else 'AUTO_CANCEL' end,
-                before, state, milestone, case when state = 'CLOSED' then $6 else $7 end
+            select gen_random_uuid(), id, $7, $11, action, before, state, milestone, note
             from moved
             returning flow_id, to_state""";
 
-    /** "Invoice requested" for the 365-day rule: requested, issued, or asked to be returned (not yet returned). */
-    public static final List<String> INVOICE_REQUESTED = List.of("REQUESTED", "ISSUED", "RETURN_REQUESTED");
+    /**
+     * "Invoice requested" for the 365-day rule: an order whose invoice is live (requested, issued, or asked to be
+     * returned; not returned), as invoicing's rules say.
+     */
+    public static final List<String> INVOICE_REQUESTED = Arrays.stream(InvoiceLifecycle.State.values())
+            .filter(InvoiceLifecycle.State::live).map(Enum::name).toList();
 
-    @Inject
-    Pool pool;
+    /** The action the appealability job records (a mark, not a move). */
+    static final String APPEALABLE_ACTION = "APPEALABLE";
+
+    /** The arguments of {@link #APPEALABLE_CLAIM}. */
+    public static Tuple appealableClaimArgs(OffsetDateTime cutoff, int batch) {
+        return Tuple.of(cutoff, batch, names(AppealRules.SILENCE_STATES));
+    }
+
+    /** The arguments of {@link #COMPLETION_CLAIM}. */
+    public static Tuple completionClaimArgs(OffsetDateTime cutoff, int batch) {
+        return Tuple.of(cutoff, batch, completionSource().name());
+    }
+
+    /** The arguments of {@link #AUTO_CLOSE_CLAIM}. */
+    public static Tuple autoCloseClaimArgs(OffsetDateTime cutoff, int batch) {
+        Set<FlowState> from = EnumSet.copyOf(FlowMachine.sources(FlowAction.AUTO_CLOSE));
+        from.retainAll(FlowMachine.sources(FlowAction.AUTO_CANCEL));
+        return Tuple.of(cutoff, batch, names(from));
+    }
+
+    /** The one state AUTO_COMPLETE moves from. */
+    static FlowState completionSource() {
+        return FlowMachine.sources(FlowAction.AUTO_COMPLETE).iterator().next();
+    }
+
+    static String[] names(Collection<FlowState> states) {
+        return states.stream().map(Enum::name).toArray(String[]::new);
+    }
 
     @Inject
     Db db;
@@ -153,21 +189,20 @@ public class SupervisionJobs {
     private Uni<int[]> appealableBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.appealAfter());
         int batch = settings.jobBatchSize();
-        return conn.preparedQuery(APPEALABLE_CLAIM).execute(Tuple.of(ts(cutoff), batch)).chain(rows -> {
+        return conn.preparedQuery(APPEALABLE_CLAIM).execute(appealableClaimArgs(ts(cutoff), batch)).chain(rows -> {
             int claimed = rows.size();
             List<UUID> ids = new ArrayList<>();
-            java.util.Map<UUID, Row> byId = new java.util.HashMap<>();
+            Map<UUID, Row> byId = new HashMap<>();
             for (Row r : rows) {
                 FlowState state = FlowState.valueOf(r.getString("state"));
                 FlowFacts facts = new FlowFacts(ProductType.valueOf(r.getString("product_type")), state,
                         r.getOffsetDateTime("state_since").toInstant(), false, r.getInteger("request_rejections"),
                         r.getInteger("delivery_rejections"), r.getInteger("deliveries_this_round"),
                         r.getInteger("milestone"), 1);
-                Actor waiting = state == FlowState.WAITING_FOR_SELLER ? Actor.BUYER : Actor.SELLER;
-                AppealRules.Ground silence = waiting == Actor.BUYER ? AppealRules.Ground.SELLER_SILENT
-                        : AppealRules.Ground.BUYER_SILENT;
+                Actor waiting = AppealRules.waitingParty(state);
                 // the one eligibility rule, as the appeal API applies it
-                if (AppealRules.grounds(waiting, facts, now, settings.appealAfter()).contains(silence)) {
+                if (AppealRules.grounds(waiting, facts, now, settings.appealAfter())
+                        .contains(AppealRules.silenceGround(waiting))) {
                     ids.add(r.getUUID("id"));
                     byId.put(r.getUUID("id"), r);
                 }
@@ -175,31 +210,19 @@ public class SupervisionJobs {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(new int[] { claimed, 0 });
             }
-            String days = period();
+            List<FlowState> waitingStates = List.copyOf(AppealRules.SILENCE_STATES);
+            String[] notes = waitingStates.stream().map(st -> FlowNotices.appealableNote(st, settings.appealAfter()))
+                    .toArray(String[]::new);
             return conn.preparedQuery(APPEALABLE_MARK).execute(Tuple.tuple().addValue(ids.toArray(new UUID[0]))
-                    .addValue(ts(now)).addValue(ts(cutoff))
-                    .addValue("The seller has not updated the flow for more than " + days + ": the buyer may appeal")
-                    .addValue("The buyer has not acted on the delivery for more than " + days
-                            + ": the seller may appeal"))
+                    .addValue(ts(now)).addValue(ts(cutoff)).addValue(names(waitingStates)).addValue(notes)
+                    .addValue(Actor.SYSTEM.role()).addValue(APPEALABLE_ACTION))
                     .chain(marked -> {
                         List<Notifications.Notice> notices = new ArrayList<>();
                         for (Row m : marked) {
                             Row r = byId.get(m.getUUID("flow_id"));
-                            String product = r.getString("product_name");
-                            UUID flow = r.getUUID("id");
-                            if ("WAITING_FOR_SELLER".equals(r.getString("state"))) {
-                                notices.add(new Notifications.Notice(r.getUUID("account_id"), "FLOW_APPEALABLE",
-                                        "You may appeal: " + product, "The seller of " + product
-                                                + " has not updated the service flow for more than " + days
-                                                + ". You can send a reminder or initiate an appeal.",
-                                        "/supervision/flows/" + flow));
-                            } else {
-                                notices.add(new Notifications.Notice(r.getUUID("seller_id"), "FLOW_APPEALABLE",
-                                        "You may appeal: " + product, "The buyer of " + product
-                                                + " has not acted on your delivery for more than " + days
-                                                + ". You can initiate an appeal.",
-                                        "/seller/supervision/flows/" + flow));
-                            }
+                            notices.add(FlowNotices.appealable(r.getUUID("id"), r.getUUID("account_id"),
+                                    r.getUUID("seller_id"), r.getString("product_name"),
+                                    FlowState.valueOf(r.getString("state")), settings.appealAfter()));
                         }
                         return notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL))
                                 .replaceWith(new int[] { claimed, marked.size() });
@@ -218,39 +241,33 @@ public class SupervisionJobs {
 
     private Uni<int[]> completionBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.completeAfter());
-        String note = "Completed " + SupervisionService.hours(settings.completeAfter()) + " after acceptance";
-        return conn.preparedQuery(COMPLETION_CLAIM).execute(Tuple.of(ts(cutoff), settings.jobBatchSize()))
+        String note = FlowNotices.completedNote(settings.completeAfter());
+        FlowState from = completionSource();
+        FlowState to = FlowMachine.target(FlowAction.AUTO_COMPLETE, from);
+        return conn.preparedQuery(COMPLETION_CLAIM).execute(completionClaimArgs(ts(cutoff), settings.jobBatchSize()))
                 .chain(rows -> {
                     int claimed = rows.size();
                     if (claimed == 0) {
                         return Uni.createFrom().item(new int[] { 0, 0 });
                     }
-                    java.util.Map<UUID, Row> byId = new java.util.HashMap<>();
+                    Map<UUID, Row> byId = new HashMap<>();
                     for (Row r : rows) {
                         byId.put(r.getUUID("id"), r);
                     }
                     return conn.preparedQuery(COMPLETION_MOVE).execute(Tuple.tuple()
                             .addValue(byId.keySet().toArray(new UUID[0])).addValue(ts(now)).addValue(ts(cutoff))
-                            .addValue(note)).chain(moved -> {
+                            .addValue(note).addValue(from.name()).addValue(to.name()).addValue(Actor.SYSTEM.role())
+                            .addValue(FlowAction.AUTO_COMPLETE.name())).chain(moved -> {
                                 List<Row> done = new ArrayList<>();
-                                for (Row m : moved) {
-                                    done.add(byId.get(m.getUUID("flow_id")));
-                                }
                                 List<Notifications.Notice> notices = new ArrayList<>();
-                                for (Row r : done) {
-                                    String product = r.getString("product_name");
-                                    UUID flow = r.getUUID("id");
-                                    notices.add(new Notifications.Notice(r.getUUID("account_id"), "FLOW_COMPLETED",
-                                            "Completed: " + product, "Service supervision of " + product
-                                                    + " is complete and your order is completed.",
-                                            "/supervision/flows/" + flow));
-                                    notices.add(new Notifications.Notice(r.getUUID("seller_id"), "FLOW_COMPLETED",
-                                            "Completed: " + product, "Service supervision of " + product
-                                                    + " is complete and the order is completed.",
-                                            "/seller/supervision/flows/" + flow));
+                                for (Row m : moved) {
+                                    Row r = byId.get(m.getUUID("flow_id"));
+                                    done.add(r);
+                                    notices.addAll(FlowNotices.completed(r.getUUID("id"), r.getUUID("account_id"),
+                                            r.getUUID("seller_id"), r.getString("product_name")));
                                 }
                                 return perOrder(done, r -> orders.completeSupervised(conn, r.getUUID("order_id"), null,
-                                        "system", "service supervision completed"))
+                                        Actor.SYSTEM.role(), "service supervision completed"))
                                         .chain(() -> notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)))
                                         .replaceWith(new int[] { claimed, done.size() });
                             });
@@ -268,65 +285,59 @@ public class SupervisionJobs {
 
     private Uni<int[]> autoCloseBatch(Tx conn, Instant now) {
         Instant cutoff = now.minus(settings.autoCloseAfter());
-        String days = settings.autoCloseAfter().toDays() + " days";
-        String closeNote = "Open for more than " + days + " with an invoice requested: closed, order completed";
-        String cancelNote = "Open for more than " + days + " without an invoice request: order canceled and refunded";
-        return conn.preparedQuery(AUTO_CLOSE_CLAIM).execute(Tuple.of(ts(cutoff), settings.jobBatchSize()))
+        String closeNote = FlowNotices.closeNote(settings.autoCloseAfter());
+        String cancelNote = FlowNotices.cancelNote(settings.autoCloseAfter());
+        return conn.preparedQuery(AUTO_CLOSE_CLAIM).execute(autoCloseClaimArgs(ts(cutoff), settings.jobBatchSize()))
                 .chain(rows -> {
                     int claimed = rows.size();
                     if (claimed == 0) {
                         return Uni.createFrom().item(new int[] { 0, 0 });
                     }
-                    java.util.Map<UUID, Row> byId = new java.util.HashMap<>();
+                    Map<UUID, Row> byId = new HashMap<>();
                     List<UUID> ids = new ArrayList<>();
                     List<String> next = new ArrayList<>();
                     List<String> before = new ArrayList<>();
+                    List<String> actions = new ArrayList<>();
+                    List<String> decisions = new ArrayList<>();
+                    List<String> notes = new ArrayList<>();
                     for (Row r : rows) {
                         boolean invoiced = INVOICE_REQUESTED.contains(r.getString("invoice_state"));
                         FlowAction action = invoiced ? FlowAction.AUTO_CLOSE : FlowAction.AUTO_CANCEL;
-                        FlowFacts facts = new FlowFacts(ProductType.SAAS, FlowState.valueOf(r.getString("state")), null,
-                                false, 0, 0, 0, 1, 1);
-                        FlowMachine.Outcome o = FlowMachine.decide(facts, action, Actor.SYSTEM, now,
-                                settings.appealAfter());
-                        if (!o.allowed()) {
+                        FlowState state = FlowState.valueOf(r.getString("state"));
+                        if (!FlowMachine.sources(action).contains(state)) {
                             continue;
                         }
+                        FlowState to = FlowMachine.target(action, state);
                         byId.put(r.getUUID("id"), r);
                         ids.add(r.getUUID("id"));
-                        next.add(o.next().name());
-                        before.add(r.getString("state"));
+                        next.add(to.name());
+                        before.add(state.name());
+                        actions.add(action.name());
+                        decisions.add(AppealRules.closedBy(to).name());
+                        notes.add(invoiced ? closeNote : cancelNote);
                     }
                     return conn.preparedQuery(AUTO_CLOSE_MOVE).execute(Tuple.tuple().addValue(ids.toArray(new UUID[0]))
                             .addValue(next.toArray(new String[0])).addValue(before.toArray(new String[0]))
-                            .addValue(ts(now)).addValue(ts(cutoff)).addValue(closeNote).addValue(cancelNote))
+                            .addValue(actions.toArray(new String[0])).addValue(decisions.toArray(new String[0]))
+                            .addValue(notes.toArray(new String[0])).addValue(ts(now)).addValue(ts(cutoff))
+                            .addValue(AppealRules.Status.OPEN.name()).addValue(AppealRules.Status.CLOSED.name())
+                            .addValue(Actor.SYSTEM.role()))
                             .chain(moved -> {
                                 List<Row> closed = new ArrayList<>();
                                 List<Row> canceled = new ArrayList<>();
                                 List<Notifications.Notice> notices = new ArrayList<>();
                                 for (Row m : moved) {
                                     Row r = byId.get(m.getUUID("flow_id"));
-                                    boolean isClosed = "CLOSED".equals(m.getString("to_state"));
+                                    boolean isClosed = FlowState.valueOf(m.getString("to_state")) == FlowState.CLOSED;
                                     (isClosed ? closed : canceled).add(r);
-                                    String product = r.getString("product_name");
-                                    UUID flow = r.getUUID("id");
-                                    String kind = isClosed ? "FLOW_CLOSED" : "FLOW_CANCELED";
-                                    String title = (isClosed ? "Closed: " : "Canceled: ") + product;
-                                    String body = isClosed
-                                            ? "Service supervision of " + product + " ran for more than " + days
-                                                    + ". As an invoice was requested, the flow is closed and the "
-                                                    + "order completed."
-                                            : "Service supervision of " + product + " ran for more than " + days
-                                                    + " without an invoice request: the order is canceled and what "
-                                                    + "was paid is refunded.";
-                                    notices.add(new Notifications.Notice(r.getUUID("account_id"), kind, title, body,
-                                            "/supervision/flows/" + flow));
-                                    notices.add(new Notifications.Notice(r.getUUID("seller_id"), kind, title, body,
-                                            "/seller/supervision/flows/" + flow));
+                                    notices.addAll(FlowNotices.closedByAge(r.getUUID("id"), r.getUUID("account_id"),
+                                            r.getUUID("seller_id"), r.getString("product_name"), isClosed,
+                                            settings.autoCloseAfter()));
                                 }
                                 return perOrder(closed, r -> orders.completeSupervised(conn, r.getUUID("order_id"),
-                                        null, "system", closeNote))
+                                        null, Actor.SYSTEM.role(), closeNote))
                                         .chain(() -> perOrder(canceled, r -> orders.cancelAndRefund(conn,
-                                                r.getUUID("order_id"), null, "system", cancelNote)))
+                                                r.getUUID("order_id"), null, Actor.SYSTEM.role(), cancelNote)))
                                         .chain(() -> notifications.notifyAll(conn, notices, EnumSet.of(Channel.EMAIL)))
                                         .replaceWith(new int[] { claimed, moved.size() });
                             });
@@ -352,12 +363,6 @@ public class SupervisionJobs {
         return batch.get().chain(r -> r[0] < settings.jobBatchSize() || r[1] == 0
                 ? Uni.createFrom().item(total + r[1])
                 : loop(batch, total + r[1]));
-    }
-
-    private String period() {
-        long d = settings.appealAfter().toDays();
-        return settings.appealAfter().equals(java.time.Duration.ofDays(d)) ? d + " days"
-                : SupervisionService.hours(settings.appealAfter());
     }
 
     static OffsetDateTime ts(Instant i) {

@@ -151,11 +151,14 @@ class SupervisionJobsBenchmark {
         say("-- " + counts.getLong("flows") + " flows: " + counts.getLong("open") + " in progress, "
                 + counts.getLong("accepted") + " accepted, the rest finished");
 
-        bench("appealability (every 15 minutes)", SupervisionJobs.APPEALABLE_CLAIM, Duration.ofDays(5),
+        bench("appealability (every 15 minutes)", SupervisionJobs.APPEALABLE_CLAIM,
+                SupervisionJobs::appealableClaimArgs, Duration.ofDays(5),
                 Duration.ofHours(156), jobs::runAppealable);
-        bench("completion (every 5 minutes)", SupervisionJobs.COMPLETION_CLAIM, Duration.ofHours(3), Duration.ofHours(6),
+        bench("completion (every 5 minutes)", SupervisionJobs.COMPLETION_CLAIM,
+                SupervisionJobs::completionClaimArgs, Duration.ofHours(3), Duration.ofHours(6),
                 jobs::runCompletion);
-        bench("auto-close (daily)", SupervisionJobs.AUTO_CLOSE_CLAIM, Duration.ofDays(365), Duration.ofDays(100),
+        bench("auto-close (daily)", SupervisionJobs.AUTO_CLOSE_CLAIM,
+                SupervisionJobs::autoCloseClaimArgs, Duration.ofDays(365), Duration.ofDays(100),
                 jobs::runAutoClose);
         say("");
         say("-- load average while running: " + Files.readString(Path.of("/proc/loadavg")).strip() + " ("
@@ -163,13 +166,14 @@ class SupervisionJobsBenchmark {
         Files.write(Path.of("target", "supervision-benchmark.txt"), report);
     }
 
-    void bench(String name, String claim, Duration rule, Duration setBack, Supplier<Uni<JobRun>> job) {
+    void bench(String name, String claim, java.util.function.BiFunction<OffsetDateTime, Integer, Tuple> claimArgs,
+            Duration rule, Duration setBack, Supplier<Uni<JobRun>> job) {
         say("");
         say("== job " + name);
         for (boolean cold : new boolean[] { true, false }) {
             java.time.Instant at = cold ? TestClock.START.minus(setBack) : TestClock.START;
             clock.set(at);
-            Tuple args = Tuple.of(at.minus(rule).atOffset(ZoneOffset.UTC), 2000);
+            Tuple args = claimArgs.apply(at.minus(rule).atOffset(ZoneOffset.UTC), 2000);
             say("-- " + (cold ? "first run in this JVM (cold), clock " : "later run (warm), clock ") + at
                     + ": EXPLAIN (ANALYZE, BUFFERS) of the claim, in a transaction rolled back:");
             List<String> plan = pool.withConnection(conn -> conn.query("begin").execute()
