@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,9 +31,6 @@ public class OperatorComputeOutboxResource {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.metering.outbox-batch-size", defaultValue = "50")
-    int batchSize;
-
     @POST
     @Path("/run")
     @Operation(operationId = "runMeteringOutboxJob", summary = "Deliver due SUSPEND/RESUME/RELEASE events now", description = "Sends "
@@ -45,6 +41,6 @@ public class OperatorComputeOutboxResource {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         var ranAt = clock.now().atOffset(ZoneOffset.UTC);
-        return outbox.deliverDue(limit == null ? batchSize : limit).map(n -> new JobRun(ComputeEventOutbox.JOB, n, ranAt));
+        return outbox.deliverDue(limit == null ? outbox.batchSize() : limit).map(n -> new JobRun(ComputeEventOutbox.JOB, n, ranAt));
     }
 }

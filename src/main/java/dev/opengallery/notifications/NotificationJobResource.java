@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,9 +31,6 @@ public class NotificationJobResource {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.notifications.batch-size", defaultValue = "50")
-    int batchSize;
-
     @POST
     @Path("/run")
     @Operation(operationId = "runNotificationDeliveryJob", summary = "Send due notifications now", description = "Sends "
@@ -46,6 +42,6 @@ public class NotificationJobResource {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         var ranAt = clock.now().atOffset(ZoneOffset.UTC);
-        return job.deliverDue(limit == null ? batchSize : limit).map(moved -> new JobRun(NotificationDeliveryJob.JOB, moved, ranAt));
+        return job.deliverDue(limit == null ? job.batchSize() : limit).map(moved -> new JobRun(NotificationDeliveryJob.JOB, moved, ranAt));
     }
 }
