@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.Moved;
 import dev.opengallery.jobs.TimedJob;
 import dev.opengallery.payments.Ledger;
 import io.quarkus.scheduler.Scheduled;
@@ -66,7 +67,13 @@ public class MeteringJob {
             @Schema(description = "Sum of the new charges", example = "1.0000") BigDecimal amount,
             @Schema(description = "Part of it the balances could not cover, now arrears", example = "0.00") BigDecimal arrears,
             @Schema(description = "SUSPEND events queued for ECSs of accounts in arrears", example = "0") long suspends,
-            OffsetDateTime ranAt) {
+            OffsetDateTime ranAt) implements Moved {
+
+        /** The charges written: the run's rows. */
+        @Override
+        public int moved() {
+            return (int) Math.min(Integer.MAX_VALUE, charges);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.opengallery.notifications;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -10,6 +11,11 @@ import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
+import dev.opengallery.core.Times;
+import dev.opengallery.jobs.Job;
+import dev.opengallery.jobs.JobDoc;
+import dev.opengallery.jobs.JobRequest;
+import dev.opengallery.jobs.JobRun;
 import dev.opengallery.jobs.Outbox;
 import dev.opengallery.jobs.TimedJob;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,6 +106,42 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
     /** The batch an operator's run sends by default. */
     public int batchSize() {
         return config.batchSize();
+    }
+
+    /** The job an operator runs by name ({@code jobs.JobsResource}). */
+    @ApplicationScoped
+    @JobDoc(name = JOB, operationId = "runNotificationDeliveryJob", summary = "Send due notifications now",
+            description = "Sends up to `limit` due e-mails and text messages (default: the configured batch size) and "
+                    + "answers how many deliveries changed state (sent, rescheduled after a failure, or failed for "
+                    + "good). Safe to call while the scheduled job runs.",
+            params = @JobDoc.Param(name = "limit", type = "integer", example = "50",
+                    description = "How many due deliveries to send at most (1 to 1000; default: the batch size)"))
+    public static class Run implements Job {
+
+        static final int MAX_LIMIT = 1000;
+
+        @Inject
+        NotificationDeliveryJob job;
+
+        @Inject
+        AppClock clock;
+
+        @Override
+        public String name() {
+            return JOB;
+        }
+
+        @Override
+        public Optional<String> schedule() {
+            return Job.every("opengallery.notifications.delivery-every", "10s");
+        }
+
+        @Override
+        public Uni<JobRun> run(JobRequest request) {
+            int limit = request.integer("limit", 1, MAX_LIMIT, job.batchSize());
+            var ranAt = Times.ts(clock.now());
+            return job.deliverDue(limit).map(moved -> new JobRun(JOB, moved, ranAt));
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.opengallery.ordering;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.Job;
+import dev.opengallery.jobs.JobDoc;
+import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +20,12 @@ import io.smallrye.mutiny.Uni;
 
 /** Cancels orders left unpaid for 24 hours (configurable), on a schedule and on an operator's demand. */
 @ApplicationScoped
-public class UnpaidOrderJob {
+@JobDoc(name = UnpaidOrderJob.JOB, operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now",
+        description = "Cancels orders unpaid 24 hours after they were placed (opengallery.orders.unpaid-timeout). "
+                + "Idempotent; safe while the scheduler also runs it.")
+public class UnpaidOrderJob implements Job {
+
+    public static final String JOB = "unpaid-orders";
 
     @Inject
     OrderService orders;
@@ -27,7 +36,22 @@ public class UnpaidOrderJob {
     @ConfigProperty(name = "opengallery.orders.unpaid-timeout", defaultValue = "24H")
     Duration unpaidTimeout;
 
-    @TimedJob("unpaid-orders")
+    @Override
+    public String name() {
+        return JOB;
+    }
+
+    @Override
+    public Optional<String> schedule() {
+        return Job.every("opengallery.orders.unpaid-job-every", "5m");
+    }
+
+    @Override
+    public Uni<JobRun> run(JobRequest request) {
+        return run();
+    }
+
+    @TimedJob(JOB)
     public Uni<JobRun> run() {
         return orders.cancelUnpaid(unpaidTimeout)
                 .map(n -> new JobRun("unpaid-orders", n, clock.now().atOffset(ZoneOffset.UTC)));
