@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -180,14 +179,8 @@ public class MeteringJob {
     @Inject
     Ledger ledger;
 
-    @ConfigProperty(name = "opengallery.metering.earliest-hour")
-    Optional<Instant> earliestHour;
-
-    @ConfigProperty(name = "opengallery.metering.max-hours-per-run", defaultValue = "48")
-    int maxHoursPerRun;
-
-    @ConfigProperty(name = "opengallery.metering.work-mem", defaultValue = "256MB")
-    String workMem;
+    @Inject
+    MeteringConfig config;
 
     @Inject
     MeteringMetrics metrics;
@@ -199,7 +192,7 @@ public class MeteringJob {
 
     /** The first hour ever billed (opengallery.metering.earliest-hour), on the hour, if set. */
     public Optional<Instant> earliest() {
-        return earliestHour.map(BillableUse::hourOf);
+        return config.earliestHour().map(BillableUse::hourOf);
     }
 
     /** Runs that the scheduled tick makes at most, one after the other, to catch up after downtime. */
@@ -237,14 +230,14 @@ public class MeteringJob {
         OffsetDateTime nowTs = ts(now);
         return db.transaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
                 .execute(Tuple.of(LOCK_KEY))
-                .chain(() -> conn.query("set local work_mem = '" + workMem.replaceAll("[^0-9A-Za-z]", "") + "'").execute())
+                .chain(() -> conn.query("set local work_mem = '" + config.workMem().replaceAll("[^0-9A-Za-z]", "") + "'").execute())
                 .chain(() -> range(conn, hour, now))
                 .chain(range -> (hour == null
                         ? conn.preparedQuery("update metering_rebill set run_id = $1").execute(Tuple.of(runId)).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                         .chain(() -> conn.preparedQuery(INSERT_CHARGES).execute(Tuple.tuple().addValue(runId)
                                 .addValue(ts(range.from)).addValue(ts(range.to))
-                                .addValue(earliestHour.map(MeteringJob::ts).orElse(null)).addValue(nowTs)))
+                                .addValue(config.earliestHour().map(MeteringJob::ts).orElse(null)).addValue(nowTs)))
                         .chain(() -> ledger().chargeAll(conn, DUE, Tuple.of(runId, nowTs), CARRY, now))
                         .map(rows -> rows.iterator().next().getBigDecimal("arrears"))
                         .chain(arrears -> conn.preparedQuery(SUSPEND).execute(Tuple.of(runId, nowTs))
@@ -284,18 +277,18 @@ public class MeteringJob {
                 return Uni.createFrom().item(new Range(hour, hour.plus(BillableUse.HOUR), cursor));
             }
             Uni<Instant> start = cursor != null ? Uni.createFrom().item(cursor)
-                    : earliestHour.isPresent() ? Uni.createFrom().item(BillableUse.hourOf(earliestHour.get()))
+                    : config.earliestHour().isPresent() ? Uni.createFrom().item(BillableUse.hourOf(config.earliestHour().get()))
                             : conn.query("select min(starts_at) as first from metering_period").execute().map(r -> {
                                 OffsetDateTime first = r.iterator().next().getOffsetDateTime("first");
                                 return first == null ? closed : BillableUse.hourOf(first.toInstant());
                             });
             return start.map(from -> {
-                if (earliestHour.isPresent() && from.isBefore(BillableUse.hourOf(earliestHour.get()))) {
-                    from = BillableUse.hourOf(earliestHour.get());
+                if (config.earliestHour().isPresent() && from.isBefore(BillableUse.hourOf(config.earliestHour().get()))) {
+                    from = BillableUse.hourOf(config.earliestHour().get());
                 }
                 Instant to = closed;
-                if (to.isAfter(from.plus(Duration.ofHours(maxHoursPerRun)))) {
-                    to = from.plus(Duration.ofHours(maxHoursPerRun));
+                if (to.isAfter(from.plus(Duration.ofHours(config.maxHoursPerRun())))) {
+                    to = from.plus(Duration.ofHours(config.maxHoursPerRun()));
                 }
                 if (to.isBefore(from)) {
                     to = from;

@@ -1,7 +1,6 @@
 package dev.opengallery.offers;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,8 +57,8 @@ public class MilestoneBills {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.milestones.due-after", defaultValue = "30D")
-    Duration dueAfter;
+    @Inject
+    MilestonesConfig config;
 
     @Schema(name = "MilestoneBill")
     public record Bill(UUID id, UUID orderId, @Schema(example = "1") int milestone, @Schema(example = "3") int milestones,
@@ -92,7 +90,7 @@ public class MilestoneBills {
             UUID accountId = r.getUUID("account_id");
             return MilestoneBill.exists(orderId, milestone).chain(exists -> exists ? Uni.createFrom().voidItem()
                     : conn.session().persist(MilestoneBill.generate(orderId, accountId, milestone, percents, amounts,
-                            currency.getCurrencyCode(), now, now.plus(dueAfter))));
+                            currency.getCurrencyCode(), now, now.plus(config.dueAfter()))));
         });
     }
 

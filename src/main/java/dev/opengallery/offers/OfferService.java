@@ -2,7 +2,6 @@ package dev.opengallery.offers;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.Db;
 import dev.opengallery.catalog.BillingMode;
@@ -62,11 +60,11 @@ public class OfferService {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
-    @ConfigProperty(name = "opengallery.offers.max-validity", defaultValue = "365D")
-    Duration maxValidity;
+    @Inject
+    OffersConfig config;
 
     public Uni<OfferView> create(UUID sellerId, OfferRequest r) {
         Instant now = clock.now();
@@ -82,8 +80,8 @@ public class OfferService {
             if (r.billingMode() == BillingMode.PAY_PER_USE) {
                 errors.add("billingMode", "pay-per-use is billed by the hour; offers discount a priced purchase");
             }
-            if (r.expiresAt().toInstant().isAfter(now.plus(maxValidity)) || !r.expiresAt().toInstant().isAfter(now)) {
-                errors.add("expiresAt", "must be in the future and within " + maxValidity.toDays() + " days");
+            if (r.expiresAt().toInstant().isAfter(now.plus(config.maxValidity())) || !r.expiresAt().toInstant().isAfter(now)) {
+                errors.add("expiresAt", "must be in the future and within " + config.maxValidity().toDays() + " days");
             }
             if (r.discountType() == OfferDiscount.Type.PERCENTAGE && (r.discountValue().signum() <= 0
                     || r.discountValue().compareTo(new BigDecimal("100")) >= 0 || Money.usedScale(r.discountValue()) > 2)) {
@@ -149,7 +147,7 @@ public class OfferService {
     }
 
     String link(String token) {
-        return publicUrl + "/offers/" + token;
+        return publicUrl.value() + "/offers/" + token;
     }
 
     // ------------------------------------------------------------------------------------ reads

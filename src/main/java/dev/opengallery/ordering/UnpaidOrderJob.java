@@ -1,13 +1,10 @@
 package dev.opengallery.ordering;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.Job;
@@ -33,8 +30,8 @@ public class UnpaidOrderJob implements Job {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.orders.unpaid-timeout", defaultValue = "24H")
-    Duration unpaidTimeout;
+    @Inject
+    OrdersConfig config;
 
     @Override
     public String name() {
@@ -53,7 +50,7 @@ public class UnpaidOrderJob implements Job {
 
     @TimedJob(JOB)
     public Uni<JobRun> run() {
-        return orders.cancelUnpaid(unpaidTimeout)
+        return orders.cancelUnpaid(config.unpaidTimeout())
                 .map(n -> new JobRun("unpaid-orders", n, clock.now().atOffset(ZoneOffset.UTC)));
     }
 
