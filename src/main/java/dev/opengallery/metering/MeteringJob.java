@@ -1,10 +1,11 @@
 package dev.opengallery.metering;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.Moved;
@@ -237,7 +239,7 @@ public class MeteringJob {
                         : Uni.createFrom().voidItem())
                         .chain(() -> conn.preparedQuery(INSERT_CHARGES).execute(Tuple.tuple().addValue(runId)
                                 .addValue(ts(range.from)).addValue(ts(range.to))
-                                .addValue(config.earliestHour().map(MeteringJob::ts).orElse(null)).addValue(nowTs)))
+                                .addValue(config.earliestHour().map(Times::ts).orElse(null)).addValue(nowTs)))
                         .chain(() -> ledger().chargeAll(conn, DUE, Tuple.of(runId, nowTs), CARRY, now))
                         .map(rows -> rows.iterator().next().getBigDecimal("arrears"))
                         .chain(arrears -> conn.preparedQuery(SUSPEND).execute(Tuple.of(runId, nowTs))
@@ -307,9 +309,5 @@ public class MeteringJob {
                 insert into metering_cursor (name, billed_until) values ('hourly', $1)
                 on conflict (name) do update set billed_until = greatest(metering_cursor.billed_until, excluded.billed_until)""")
                 .execute(Tuple.of(ts(range.to))).replaceWithVoid();
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,7 +3,6 @@ package dev.opengallery.offers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.payments.AccountService;
@@ -200,7 +200,7 @@ public class MilestoneBills {
     public Uni<Integer> markOverdue() {
         return db.transaction(tx -> tx.preparedQuery("""
                 update milestone_bill set status = $3
-                where status = $2 and due_at <= $1""").execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC),
+                where status = $2 and due_at <= $1""").execute(Tuple.of(Times.ts(clock.now()),
                 BillLifecycle.OVERDUE_FROM.name(), BillLifecycle.OVERDUE_TO.name()))
                 .map(RowSet::rowCount));
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -22,6 +21,7 @@ import dev.opengallery.catalog.Pricing;
 import dev.opengallery.catalog.ProductStatus;
 import dev.opengallery.catalog.Specification;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.Money;
 import dev.opengallery.core.Page;
@@ -190,7 +190,7 @@ public class OfferService {
     public Uni<Page<OfferView>> listForCustomer(UUID customerId, boolean all, int page, int size) {
         return list(SELECT + " where o.customer_account_id = $1 and ($2 or (o.status = $6 and o.expires_at > $3))"
                 + " order by o.expires_at, o.id limit $4 offset $5",
-                Tuple.from(List.of(customerId, all, clock.now().atOffset(ZoneOffset.UTC), size, (long) page * size,
+                Tuple.from(List.of(customerId, all, Times.ts(clock.now()), size, (long) page * size,
                         OfferLifecycle.Status.ACTIVE.name())), page, size);
     }
 
@@ -233,7 +233,7 @@ public class OfferService {
      */
     public Uni<Applied> forOrder(UUID customerId, UUID offerId, UUID productId, UUID specificationId,
             BillingMode mode, int quantity, int periods) {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         if (offerId == null) {
             return pool.preparedQuery("""
                     select id, discount_type, discount_value, milestones from private_offer

@@ -1,12 +1,12 @@
 package dev.opengallery.ordering;
 
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
@@ -51,7 +51,7 @@ public class UnpaidOrderJob implements Job {
     @TimedJob(JOB)
     public Uni<JobRun> run() {
         return orders.cancelUnpaid(config.unpaidTimeout())
-                .map(n -> new JobRun("unpaid-orders", n, clock.now().atOffset(ZoneOffset.UTC)));
+                .map(n -> new JobRun("unpaid-orders", n, Times.ts(clock.now())));
     }
 
     @Scheduled(identity = "unpaid-orders", every = "${opengallery.orders.unpaid-job-every:5m}",
