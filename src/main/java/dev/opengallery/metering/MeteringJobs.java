@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Times;
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import io.smallrye.mutiny.Uni;
 
 /** Pay-per-use billing and the compute-event outbox as jobs an operator runs by name ({@code jobs.JobsResource}). */
@@ -35,23 +35,17 @@ public final class MeteringJobs {
             params = @JobDoc.Param(name = "hour", description = "The closed hour to bill, on the hour",
                     example = "2026-11-25T10:00:00Z"),
             answer = MeteringJob.Run.class)
-    public static class Billing implements Job {
+    public static class Billing extends NamedJob {
+
+        Billing() {
+            super(MeteringJob.JOB, "opengallery.metering.billing-every", "5m");
+        }
 
         @Inject
         MeteringJob job;
 
         @Inject
         AppClock clock;
-
-        @Override
-        public String name() {
-            return MeteringJob.JOB;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.metering.billing-every", "5m");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {
@@ -98,23 +92,17 @@ public final class MeteringJobs {
                     + "after a failure.",
             params = @JobDoc.Param(name = "limit", type = "integer", example = "50",
                     description = "How many due events to send at most (1 to 1000; default: the batch size)"))
-    public static class ComputeEvents implements Job {
+    public static class ComputeEvents extends NamedJob {
+
+        ComputeEvents() {
+            super(ComputeEventOutbox.JOB, "opengallery.metering.outbox-every", "10s");
+        }
 
         @Inject
         ComputeEventOutbox outbox;
 
         @Inject
         AppClock clock;
-
-        @Override
-        public String name() {
-            return ComputeEventOutbox.JOB;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.metering.outbox-every", "10s");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {

@@ -1,6 +1,5 @@
 package dev.opengallery.notifications;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -12,10 +11,10 @@ import org.jboss.logging.Logger;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Times;
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.Outbox;
 import dev.opengallery.jobs.TimedJob;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,7 +115,11 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
                     + "good). Safe to call while the scheduled job runs.",
             params = @JobDoc.Param(name = "limit", type = "integer", example = "50",
                     description = "How many due deliveries to send at most (1 to 1000; default: the batch size)"))
-    public static class Run implements Job {
+    public static class Run extends NamedJob {
+
+        Run() {
+            super(JOB, "opengallery.notifications.delivery-every", "10s");
+        }
 
         static final int MAX_LIMIT = 1000;
 
@@ -125,16 +128,6 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
 
         @Inject
         AppClock clock;
-
-        @Override
-        public String name() {
-            return JOB;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.notifications.delivery-every", "10s");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {

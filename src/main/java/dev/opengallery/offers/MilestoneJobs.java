@@ -1,16 +1,15 @@
 package dev.opengallery.offers;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +18,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @JobDoc(name = MilestoneJobs.JOB, operationId = "runOverdueMilestoneBillsJob", summary = "Mark overdue milestone bills now",
         description = "Bills unpaid 30 days after they were generated become OVERDUE. Idempotent.")
-public class MilestoneJobs implements Job {
+public class MilestoneJobs extends NamedJob {
+
+    MilestoneJobs() {
+        super(JOB, "opengallery.milestones.overdue-job-every", "1h");
+    }
 
     public static final String JOB = "overdue-milestone-bills";
 
@@ -28,16 +31,6 @@ public class MilestoneJobs implements Job {
 
     @Inject
     AppClock clock;
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Optional<String> schedule() {
-        return Job.every("opengallery.milestones.overdue-job-every", "1h");
-    }
 
     @Override
     public Uni<JobRun> run(JobRequest request) {

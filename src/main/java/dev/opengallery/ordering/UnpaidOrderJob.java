@@ -1,16 +1,15 @@
 package dev.opengallery.ordering;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +19,11 @@ import io.smallrye.mutiny.Uni;
 @JobDoc(name = UnpaidOrderJob.JOB, operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now",
         description = "Cancels orders unpaid 24 hours after they were placed (opengallery.orders.unpaid-timeout). "
                 + "Idempotent; safe while the scheduler also runs it.")
-public class UnpaidOrderJob implements Job {
+public class UnpaidOrderJob extends NamedJob {
+
+    UnpaidOrderJob() {
+        super(JOB, "opengallery.orders.unpaid-job-every", "5m");
+    }
 
     public static final String JOB = "unpaid-orders";
 
@@ -32,16 +35,6 @@ public class UnpaidOrderJob implements Job {
 
     @Inject
     OrdersConfig config;
-
-    @Override
-    public String name() {
-        return JOB;
-    }
-
-    @Override
-    public Optional<String> schedule() {
-        return Job.every("opengallery.orders.unpaid-job-every", "5m");
-    }
 
     @Override
     public Uni<JobRun> run(JobRequest request) {

@@ -1,16 +1,15 @@
 package dev.opengallery.renewal;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -62,20 +61,14 @@ public class RenewalJobs {
                     + "(7 days) and whose retry time has come, charging the balance (else the credit line); a failed "
                     + "payment is retried after opengallery.renewal.retry-every (1 day). Answers how many apps were "
                     + "renewed or failed. Idempotent.")
-    public static class AutoRenewals implements Job {
+    public static class AutoRenewals extends NamedJob {
+
+        AutoRenewals() {
+            super(AUTO_RENEWALS, "opengallery.renewal.auto-renew-job-every", "1h");
+        }
 
         @Inject
         RenewalJobs jobs;
-
-        @Override
-        public String name() {
-            return AUTO_RENEWALS;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.renewal.auto-renew-job-every", "1h");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {
@@ -89,20 +82,14 @@ public class RenewalJobs {
                     + "apps 30 days past it RELEASED (opengallery.renewal.grace-period, "
                     + "opengallery.renewal.retention-period); buyers are notified at each step. Answers how many apps "
                     + "moved. Idempotent.")
-    public static class Lifecycle implements Job {
+    public static class Lifecycle extends NamedJob {
+
+        Lifecycle() {
+            super(LIFECYCLE, "opengallery.renewal.lifecycle-job-every", "15m");
+        }
 
         @Inject
         RenewalJobs jobs;
-
-        @Override
-        public String name() {
-            return LIFECYCLE;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.renewal.lifecycle-job-every", "15m");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {

@@ -1,14 +1,13 @@
 package dev.opengallery.supervision;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.opengallery.jobs.Job;
 import dev.opengallery.jobs.JobDoc;
 import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import io.smallrye.mutiny.Uni;
 
 /** The three time rules of {@link SupervisionJobs} as jobs an operator runs by name ({@code jobs.JobsResource}). */
@@ -23,20 +22,14 @@ public final class SupervisionJobRuns {
                     + "more than 5 days (opengallery.supervision.appeal-after) become appealable and the buyer is "
                     + "notified once; likewise the seller when the buyer has not acted on a delivery. Idempotent; safe "
                     + "while the scheduler or another replica runs it.")
-    public static class Appealable implements Job {
+    public static class Appealable extends NamedJob {
+
+        Appealable() {
+            super(SupervisionJobs.APPEALABLE, "opengallery.supervision.appealable-job-every", "15m");
+        }
 
         @Inject
         SupervisionJobs jobs;
-
-        @Override
-        public String name() {
-            return SupervisionJobs.APPEALABLE;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.supervision.appealable-job-every", "15m");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {
@@ -49,20 +42,14 @@ public final class SupervisionJobRuns {
             summary = "Run the completion job now", description = "Flows accepted 3 hours ago or earlier "
                     + "(opengallery.supervision.complete-after) become COMPLETED with their orders; SaaS apps become "
                     + "visible among purchased apps. Idempotent; safe while the scheduler or another replica runs it.")
-    public static class Completion implements Job {
+    public static class Completion extends NamedJob {
+
+        Completion() {
+            super(SupervisionJobs.COMPLETION, "opengallery.supervision.completion-job-every", "5m");
+        }
 
         @Inject
         SupervisionJobs jobs;
-
-        @Override
-        public String name() {
-            return SupervisionJobs.COMPLETION;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.supervision.completion-job-every", "5m");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {
@@ -77,20 +64,14 @@ public final class SupervisionJobRuns {
                     + "RETURN_REQUESTED) the flow is CLOSED and the order COMPLETED; otherwise the flow and the order "
                     + "are CANCELED and the buyer refunded. An open appeal is closed with it. Idempotent; safe while "
                     + "the scheduler or another replica runs it.")
-    public static class AutoClose implements Job {
+    public static class AutoClose extends NamedJob {
+
+        AutoClose() {
+            super(SupervisionJobs.AUTO_CLOSE, "opengallery.supervision.auto-close-job-every", "24h");
+        }
 
         @Inject
         SupervisionJobs jobs;
-
-        @Override
-        public String name() {
-            return SupervisionJobs.AUTO_CLOSE;
-        }
-
-        @Override
-        public Optional<String> schedule() {
-            return Job.every("opengallery.supervision.auto-close-job-every", "24h");
-        }
 
         @Override
         public Uni<JobRun> run(JobRequest request) {
