@@ -34,7 +34,8 @@ class ArchitectureTest {
      * interfaces it declares in {@code ordering.Fulfilment}, implemented above.
      */
     static final List<List<String>> LAYERS = List.of(
-            List.of("core", "jobs"),
+            List.of("core"),
+            List.of("jobs"),
             List.of("catalog", "notifications"),
             List.of("payments"),
             List.of("offers"),

@@ -1,11 +1,11 @@
 package dev.opengallery.apps;
 
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -15,8 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
 
@@ -36,15 +34,20 @@ public class AppPasswordCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> configuredKey;
+    @Inject
+    AppsConfig config;
 
     private final SecureRandom random = new SecureRandom();
     private SecretKey key;
 
     @PostConstruct
     void init() {
-        key = parseKey(configuredKey.orElse(null));
+        init(config.encryptionKey().orElse(null));
+    }
+
+    /** With the key given (base64), as in unit tests without the container. */
+    void init(String base64) {
+        key = parseKey(base64);
     }
 
     /** The AES key from its base64 form; fails with a message naming the property (never the value). */

@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.opengallery.core.Db;
@@ -51,11 +50,8 @@ public class AppService {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.apps.reveal-limit", defaultValue = "5")
-    int revealLimit;
-
-    @ConfigProperty(name = "opengallery.apps.reveal-window", defaultValue = "1H")
-    Duration revealWindow;
+    @Inject
+    AppsConfig config;
 
     public Uni<Page<PurchasedAppView>> list(Subscriptions.Filter filter, int page, int size) {
         return subscriptions.list(filter, page, size).map(p -> new Page<>(
@@ -88,7 +84,7 @@ public class AppService {
                 .chain(s -> Subscription.load(tx, s.id()))
                 .chain(s -> reveal(tx, s, accountId, subject, now)))
                 .map(r -> new RevealedPassword(id, password(r), r.at().atOffset(ZoneOffset.UTC),
-                        (int) Math.max(0, revealLimit - r.used() - 1)));
+                        (int) Math.max(0, config.revealLimit() - r.used() - 1)));
     }
 
     /**
@@ -109,11 +105,11 @@ public class AppService {
         return tx.preparedQuery("""
                 select count(*) as used, min(at) as oldest from app_password_reveal
                 where subscription_id = $1 and outcome = $2 and at > $3""")
-                .execute(Tuple.of(s.id(), SubscriptionRules.Reveal.REVEALED.name(), ts.minus(revealWindow)))
+                .execute(Tuple.of(s.id(), SubscriptionRules.Reveal.REVEALED.name(), ts.minus(config.revealWindow())))
                 .chain(rows -> {
                     Row r = rows.iterator().next();
                     long used = r.getLong("used");
-                    SubscriptionRules.Reveal outcome = s.revealPassword(used, revealLimit);
+                    SubscriptionRules.Reveal outcome = s.revealPassword(used, config.revealLimit());
                     return AppPasswordReveal.record(tx, s.id(), accountId, subject, outcome, now)
                             .replaceWith(new PasswordReveal(s.id(), outcome, s.appPassword(), used,
                                     r.getOffsetDateTime("oldest"), now));
@@ -126,9 +122,9 @@ public class AppService {
             case NOT_SET -> throw ProblemException.unprocessable(
                     "The seller has not supplied this app's application information yet");
             case RATE_LIMITED -> throw new ProblemException(429, "rate-limited", "Too many requests",
-                    "The password of this app can be revealed " + revealLimit + " times per " + human(revealWindow)
-                            + "; try again after " + r.oldest().plus(revealWindow),
-                    null, null).retryAfter(secondsUntil(r.at(), r.oldest().plus(revealWindow).toInstant()));
+                    "The password of this app can be revealed " + config.revealLimit() + " times per " + human(config.revealWindow())
+                            + "; try again after " + r.oldest().plus(config.revealWindow()),
+                    null, null).retryAfter(secondsUntil(r.at(), r.oldest().plus(config.revealWindow()).toInstant()));
             case REVEALED -> readable(r.sealed(), r.subscriptionId());
         };
     }

@@ -1,12 +1,10 @@
 package dev.opengallery.apps;
 
-import java.time.Duration;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.catalog.ProductType;
 
@@ -14,25 +12,19 @@ import dev.opengallery.catalog.ProductType;
 @ApplicationScoped
 public class AppViews {
 
-    @ConfigProperty(name = "opengallery.renewal.grace-period", defaultValue = "15D")
-    Duration grace;
-
-    @ConfigProperty(name = "opengallery.renewal.retention-period", defaultValue = "15D")
-    Duration retention;
-
-    @ConfigProperty(name = "opengallery.renewal.auto-renew-lead", defaultValue = "7D")
-    Duration lead;
+    @Inject
+    RenewalTerms renewal;
 
     public PurchasedAppView view(PurchasedApp s, List<Subscriptions.Event> history) {
         OffsetDateTime graceEnds = null;
         OffsetDateTime releases = null;
         PurchasedAppView.AutoRenewalView auto = null;
         if (s.periodic()) {
-            graceEnds = s.expiresAt().plus(grace);
-            releases = graceEnds.plus(retention);
+            graceEnds = s.expiresAt().plus(renewal.gracePeriod());
+            releases = graceEnds.plus(renewal.retentionPeriod());
             OffsetDateTime next = null;
             if (s.autoRenew() && s.status().live()) {
-                next = s.expiresAt().minus(lead);
+                next = s.expiresAt().minus(renewal.autoRenewLead());
                 if (s.autoRenewNextTry() != null && s.autoRenewNextTry().isAfter(next)) {
                     next = s.autoRenewNextTry();
                 }

@@ -1,7 +1,6 @@
 package dev.opengallery.apps;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.catalog.CatalogRepository;
@@ -29,7 +27,6 @@ import dev.opengallery.payments.PaymentMethod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import dev.opengallery.core.Tx;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Specification upgrades and capacity expansion of yearly/monthly SaaS apps: quotes, and orders that are placed
@@ -65,8 +62,8 @@ public class ChangeService {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.apps.expansion-cutover", defaultValue = "2023-06-12")
-    LocalDate cutover;
+    @Inject
+    AppsConfig config;
 
     /** A change, checked and priced. */
     record Priced(PurchasedApp sub, Specification target, int quantity, ChangeFees.Fee fee, ChangeRequests.Quote quote) {
@@ -116,7 +113,7 @@ public class ChangeService {
     }
 
     boolean boughtBeforeCutover(PurchasedApp s) {
-        return s.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isBefore(cutover);
+        return s.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isBefore(config.expansionCutover());
     }
 
     /** Only live yearly/monthly SaaS of a product still on sale can change. */

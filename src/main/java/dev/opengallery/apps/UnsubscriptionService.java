@@ -1,9 +1,7 @@
 package dev.opengallery.apps;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.payments.PaymentMethod;
@@ -72,8 +69,8 @@ public class UnsubscriptionService {
     @Inject
     Instance<SubscriptionEnded> endHooks;
 
-    @ConfigProperty(name = "opengallery.apps.full-refund-within", defaultValue = "5D")
-    Duration fullRefundWithin;
+    @Inject
+    AppsConfig config;
 
     public Uni<UnsubscriptionQuote> quote(UUID accountId, UUID id) {
         return subscriptions.findOwned(accountId, id).chain(s -> quote(db.reads(), s));
@@ -118,15 +115,15 @@ public class UnsubscriptionService {
                     }
                     Instant now = clock.now();
                     UnsubscriptionRules.Refund refund = UnsubscriptionRules.imageRefund(r.getBigDecimal("paid"),
-                            s.createdAt().toInstant(), s.startsAt().toInstant(), s.expiry(), now, fullRefundWithin,
+                            s.createdAt().toInstant(), s.startsAt().toInstant(), s.expiry(), now, config.fullRefundWithin(),
                             s.money());
                     String explanation = refund.rule() == UnsubscriptionRules.Rule.FULL_REFUND
-                            ? "Within " + fullRefundWithin.toDays() + " days of the purchase: everything paid is refunded"
+                            ? "Within " + config.fullRefundWithin().toDays() + " days of the purchase: everything paid is refunded"
                             : "Refund = amount paid x unused days / days bought, rounded down: " + refund.amountPaid()
                                     + " x " + refund.unusedDays() + " / " + refund.daysBought() + " = " + refund.refund();
                     return new UnsubscriptionQuote(s.id(), true, refund.rule(), explanation, s.currency(),
                             refund.amountPaid(), refund.daysBought(), refund.unusedDays(), refund.refund(),
-                            s.createdAt(), s.createdAt().plus(fullRefundWithin), null);
+                            s.createdAt(), s.createdAt().plus(config.fullRefundWithin()), null);
                 });
     }
 

@@ -1,5 +1,7 @@
 package dev.opengallery.catalog;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -311,9 +313,6 @@ public class Product extends PanacheEntityBase {
         }
     }
 
-    static OffsetDateTime ts(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     public UUID id() {
         return id;

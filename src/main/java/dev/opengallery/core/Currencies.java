@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
 
@@ -27,8 +26,11 @@ public class Currencies {
     private final List<Currency> currencies;
 
     @Inject
-    public Currencies(
-            @ConfigProperty(name = "opengallery.money.currencies", defaultValue = "USD,CNY") List<String> codes) {
+    public Currencies(MoneyConfig config) {
+        this(config.currencies());
+    }
+
+    public Currencies(List<String> codes) {
         this.currencies = parse(codes);
     }
 

@@ -1,5 +1,6 @@
 package dev.opengallery.core;
 
+import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -50,12 +51,10 @@ public class HttpEdge {
 
     private static final int[] ROUTER_ERRORS = { 400, 404, 405, 406, 413, 414, 415, 431, 500 };
 
-    @ConfigProperty(name = "opengallery.http.max-uri-length", defaultValue = "4096")
-    int maxUriLength;
+    @Inject
+    HttpConfig config;
 
-    @ConfigProperty(name = "opengallery.http.max-header-size", defaultValue = "20K")
-    MemorySize maxHeaderSize;
-
+    /** Quarkus' own property (its HTTP configuration maps quarkus.http): read as it is, not through a mapping here. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
 
@@ -69,16 +68,16 @@ public class HttpEdge {
 
     void guard(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.uri().length() > maxUriLength) {
-            problem(ctx, 414, "The request target (path and query) is longer than " + maxUriLength + " bytes", false);
+        if (request.uri().length() > config.maxUriLength()) {
+            problem(ctx, 414, "The request target (path and query) is longer than " + config.maxUriLength() + " bytes", false);
             return;
         }
         long headerBytes = 0;
         for (Map.Entry<String, String> h : request.headers()) {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
-        if (headerBytes > maxHeaderSize.asLongValue()) {
-            problem(ctx, 431, "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes", false);
+        if (headerBytes > config.maxHeaderSize().asLongValue()) {
+            problem(ctx, 431, "The request headers are larger than " + config.maxHeaderSize().asLongValue() + " bytes", false);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);

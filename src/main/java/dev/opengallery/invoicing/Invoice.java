@@ -1,9 +1,10 @@
 package dev.opengallery.invoicing;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,9 +239,5 @@ public class Invoice extends PanacheEntityBase {
 
     private static BigDecimal sum(Map<UUID, BigDecimal> paid) {
         return paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static OffsetDateTime ts(Instant now) {
-        return now.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package dev.opengallery.metering;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -155,9 +157,5 @@ public class Charges {
         return new ChargeView(r.getString("ecs_id"), r.getUUID("product_id"), r.getString("product_name"),
                 r.getUUID("specification_id"), r.getOffsetDateTime("hour").withOffsetSameInstant(ZoneOffset.UTC),
                 r.getBigDecimal("amount"), r.getString("currency"));
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 }

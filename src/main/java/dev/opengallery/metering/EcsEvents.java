@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -61,11 +60,8 @@ public class EcsEvents {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.metering.late-window", defaultValue = "6H")
-    Duration lateWindow;
-
-    @ConfigProperty(name = "opengallery.metering.future-tolerance", defaultValue = "5M")
-    Duration futureTolerance;
+    @Inject
+    MeteringConfig config;
 
     /** Accepts one event, or fails with the problem that refuses it. */
     public Uni<Result> accept(EcsEventRequest request) {
@@ -133,15 +129,15 @@ public class EcsEvents {
                     if (seen.size() > 0) {
                         return Uni.createFrom().item(new Result(null, e.id(), Outcome.DUPLICATE, null));
                     }
-                    if (e.occurredAt().isBefore(now.minus(lateWindow))) {
+                    if (e.occurredAt().isBefore(now.minus(config.lateWindow()))) {
                         return Uni.createFrom().failure(new ProblemException(422, "event-too-old",
                                 "Event too old", "Event " + e.id() + " happened at " + e.occurredAt()
-                                        + ", more than " + hours(lateWindow) + " ago; events are accepted up to "
-                                        + hours(lateWindow) + " late",
-                                List.of(new Problem.FieldError("occurredAt", "is more than " + hours(lateWindow)
+                                        + ", more than " + hours(config.lateWindow()) + " ago; events are accepted up to "
+                                        + hours(config.lateWindow()) + " late",
+                                List.of(new Problem.FieldError("occurredAt", "is more than " + hours(config.lateWindow())
                                         + " in the past")), null));
                     }
-                    if (e.occurredAt().isAfter(now.plus(futureTolerance))) {
+                    if (e.occurredAt().isAfter(now.plus(config.futureTolerance()))) {
                         return Uni.createFrom().failure(ProblemException.invalid("occurredAt",
                                 "is in the future (the service's clock says " + now + ")"));
                     }

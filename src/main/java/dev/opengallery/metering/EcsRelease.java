@@ -1,6 +1,5 @@
 package dev.opengallery.metering;
 
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import jakarta.inject.Inject;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,6 +36,6 @@ public class EcsRelease implements SubscriptionEnded {
                 insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
                 select gen_random_uuid(), s.ecs_id, s.account_id, 'RELEASE', $2, $3, 'PENDING', $3
                 from subscription s where s.id = $1""")
-                .execute(Tuple.of(subscriptionId, reason, clock.now().atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                .execute(Tuple.of(subscriptionId, reason, Times.ts(clock.now()))).replaceWithVoid();
     }
 }

@@ -1,22 +1,24 @@
 package dev.opengallery.metering;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.jobs.Moved;
 import dev.opengallery.jobs.TimedJob;
 import dev.opengallery.payments.Ledger;
 import io.quarkus.scheduler.Scheduled;
@@ -66,7 +68,13 @@ public class MeteringJob {
             @Schema(description = "Sum of the new charges", example = "1.0000") BigDecimal amount,
             @Schema(description = "Part of it the balances could not cover, now arrears", example = "0.00") BigDecimal arrears,
             @Schema(description = "SUSPEND events queued for ECSs of accounts in arrears", example = "0") long suspends,
-            OffsetDateTime ranAt) {
+            OffsetDateTime ranAt) implements Moved {
+
+        /** The charges written: the run's rows. */
+        @Override
+        public int moved() {
+            return (int) Math.min(Integer.MAX_VALUE, charges);
+        }
     }
 
     /**
@@ -173,14 +181,8 @@ public class MeteringJob {
     @Inject
     Ledger ledger;
 
-    @ConfigProperty(name = "opengallery.metering.earliest-hour")
-    Optional<Instant> earliestHour;
-
-    @ConfigProperty(name = "opengallery.metering.max-hours-per-run", defaultValue = "48")
-    int maxHoursPerRun;
-
-    @ConfigProperty(name = "opengallery.metering.work-mem", defaultValue = "256MB")
-    String workMem;
+    @Inject
+    MeteringConfig config;
 
     @Inject
     MeteringMetrics metrics;
@@ -192,7 +194,7 @@ public class MeteringJob {
 
     /** The first hour ever billed (opengallery.metering.earliest-hour), on the hour, if set. */
     public Optional<Instant> earliest() {
-        return earliestHour.map(BillableUse::hourOf);
+        return config.earliestHour().map(BillableUse::hourOf);
     }
 
     /** Runs that the scheduled tick makes at most, one after the other, to catch up after downtime. */
@@ -230,14 +232,14 @@ public class MeteringJob {
         OffsetDateTime nowTs = ts(now);
         return db.transaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
                 .execute(Tuple.of(LOCK_KEY))
-                .chain(() -> conn.query("set local work_mem = '" + workMem.replaceAll("[^0-9A-Za-z]", "") + "'").execute())
+                .chain(() -> conn.query("set local work_mem = '" + config.workMem().replaceAll("[^0-9A-Za-z]", "") + "'").execute())
                 .chain(() -> range(conn, hour, now))
                 .chain(range -> (hour == null
                         ? conn.preparedQuery("update metering_rebill set run_id = $1").execute(Tuple.of(runId)).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                         .chain(() -> conn.preparedQuery(INSERT_CHARGES).execute(Tuple.tuple().addValue(runId)
                                 .addValue(ts(range.from)).addValue(ts(range.to))
-                                .addValue(earliestHour.map(MeteringJob::ts).orElse(null)).addValue(nowTs)))
+                                .addValue(config.earliestHour().map(Times::ts).orElse(null)).addValue(nowTs)))
                         .chain(() -> ledger().chargeAll(conn, DUE, Tuple.of(runId, nowTs), CARRY, now))
                         .map(rows -> rows.iterator().next().getBigDecimal("arrears"))
                         .chain(arrears -> conn.preparedQuery(SUSPEND).execute(Tuple.of(runId, nowTs))
@@ -277,18 +279,18 @@ public class MeteringJob {
                 return Uni.createFrom().item(new Range(hour, hour.plus(BillableUse.HOUR), cursor));
             }
             Uni<Instant> start = cursor != null ? Uni.createFrom().item(cursor)
-                    : earliestHour.isPresent() ? Uni.createFrom().item(BillableUse.hourOf(earliestHour.get()))
+                    : config.earliestHour().isPresent() ? Uni.createFrom().item(BillableUse.hourOf(config.earliestHour().get()))
                             : conn.query("select min(starts_at) as first from metering_period").execute().map(r -> {
                                 OffsetDateTime first = r.iterator().next().getOffsetDateTime("first");
                                 return first == null ? closed : BillableUse.hourOf(first.toInstant());
                             });
             return start.map(from -> {
-                if (earliestHour.isPresent() && from.isBefore(BillableUse.hourOf(earliestHour.get()))) {
-                    from = BillableUse.hourOf(earliestHour.get());
+                if (config.earliestHour().isPresent() && from.isBefore(BillableUse.hourOf(config.earliestHour().get()))) {
+                    from = BillableUse.hourOf(config.earliestHour().get());
                 }
                 Instant to = closed;
-                if (to.isAfter(from.plus(Duration.ofHours(maxHoursPerRun)))) {
-                    to = from.plus(Duration.ofHours(maxHoursPerRun));
+                if (to.isAfter(from.plus(Duration.ofHours(config.maxHoursPerRun())))) {
+                    to = from.plus(Duration.ofHours(config.maxHoursPerRun()));
                 }
                 if (to.isBefore(from)) {
                     to = from;
@@ -307,9 +309,5 @@ public class MeteringJob {
                 insert into metering_cursor (name, billed_until) values ('hourly', $1)
                 on conflict (name) do update set billed_until = greatest(metering_cursor.billed_until, excluded.billed_until)""")
                 .execute(Tuple.of(ts(range.to))).replaceWithVoid();
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,20 +1,17 @@
 package dev.opengallery.notifications;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 
@@ -37,29 +34,8 @@ public class EmailSender {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "opengallery.mail.mock", defaultValue = "false")
-    boolean mock;
-
-    @ConfigProperty(name = "opengallery.mail.from", defaultValue = "OpenGallery <no-reply@opengallery.dev>")
-    String from;
-
-    @ConfigProperty(name = "opengallery.mail.host", defaultValue = "localhost")
-    String host;
-
-    @ConfigProperty(name = "opengallery.mail.port", defaultValue = "25")
-    int port;
-
-    @ConfigProperty(name = "opengallery.mail.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "opengallery.mail.password")
-    Optional<String> password;
-
-    @ConfigProperty(name = "opengallery.mail.start-tls", defaultValue = "OPTIONAL")
-    StartTLSOptions startTls;
-
-    @ConfigProperty(name = "opengallery.mail.ssl", defaultValue = "false")
-    boolean ssl;
+    @Inject
+    SmtpConfig smtp;
 
     private final ConcurrentLinkedQueue<Email> sent = new ConcurrentLinkedQueue<>();
     private volatile MailClient client;
@@ -68,12 +44,12 @@ public class EmailSender {
         if (to == null || !ADDRESS.matcher(to).matches()) {
             return Uni.createFrom().failure(new IllegalArgumentException("not an e-mail address: " + to));
         }
-        if (mock) {
-            sent.add(new Email(from, to, subject, text));
+        if (smtp.mock()) {
+            sent.add(new Email(smtp.from(), to, subject, text));
             LOG.infof("Mock mail to %s: %s", to, subject);
             return Uni.createFrom().voidItem();
         }
-        MailMessage message = new MailMessage().setFrom(from).setTo(to).setSubject(subject).setText(text);
+        MailMessage message = new MailMessage().setFrom(smtp.from()).setTo(to).setSubject(subject).setText(text);
         return client().sendMail(message).replaceWithVoid();
     }
 
@@ -82,10 +58,10 @@ public class EmailSender {
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    MailConfig config = new MailConfig().setHostname(host).setPort(port).setStarttls(startTls)
-                            .setSsl(ssl);
-                    username.ifPresent(config::setUsername);
-                    password.ifPresent(config::setPassword);
+                    MailConfig config = new MailConfig().setHostname(smtp.host()).setPort(smtp.port())
+                            .setStarttls(smtp.startTls()).setSsl(smtp.ssl());
+                    smtp.username().ifPresent(config::setUsername);
+                    smtp.password().ifPresent(config::setPassword);
                     client = MailClient.createShared(vertx, config, "opengallery");
                 }
                 c = client;

@@ -1,7 +1,6 @@
 package dev.opengallery.notifications;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.InboxResource.InboxPage;
 import dev.opengallery.notifications.InboxResource.NotificationView;
@@ -60,7 +60,7 @@ public class Inbox {
         return pool.preparedQuery("""
                 update notification set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2
                 returning id, kind, title, body, link, created_at, read_at""")
-                .execute(Tuple.of(id, me, clock.now().atOffset(ZoneOffset.UTC))).map(rows -> {
+                .execute(Tuple.of(id, me, Times.ts(clock.now()))).map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Notification");
                     }
@@ -71,7 +71,7 @@ public class Inbox {
     /** Marks every unread notification of the account read now; answers how many. */
     public Uni<Long> markAllRead(UUID me) {
         return pool.preparedQuery("update notification set read_at = $2 where account_id = $1 and read_at is null")
-                .execute(Tuple.of(me, clock.now().atOffset(ZoneOffset.UTC))).map(rows -> (long) rows.rowCount());
+                .execute(Tuple.of(me, Times.ts(clock.now()))).map(rows -> (long) rows.rowCount());
     }
 
     private static NotificationView view(Row r) {

@@ -1,7 +1,6 @@
 package dev.opengallery.notifications;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -111,7 +111,7 @@ public class Notifications {
         }
         String[] channelNames = channels == null ? new String[0]
                 : channels.stream().sorted().map(Channel::name).toArray(String[]::new);
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         return conn.preparedQuery(INSERT).execute(Tuple.tuple().addValue(ids).addValue(accounts).addValue(kinds)
                 .addValue(titles).addValue(bodies).addValue(links).addValue(now).addValue(channelNames))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))

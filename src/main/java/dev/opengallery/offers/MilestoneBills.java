@@ -1,10 +1,8 @@
 package dev.opengallery.offers;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -14,11 +12,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.payments.AccountService;
@@ -59,8 +57,8 @@ public class MilestoneBills {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.milestones.due-after", defaultValue = "30D")
-    Duration dueAfter;
+    @Inject
+    MilestonesConfig config;
 
     @Schema(name = "MilestoneBill")
     public record Bill(UUID id, UUID orderId, @Schema(example = "1") int milestone, @Schema(example = "3") int milestones,
@@ -92,7 +90,7 @@ public class MilestoneBills {
             UUID accountId = r.getUUID("account_id");
             return MilestoneBill.exists(orderId, milestone).chain(exists -> exists ? Uni.createFrom().voidItem()
                     : conn.session().persist(MilestoneBill.generate(orderId, accountId, milestone, percents, amounts,
-                            currency.getCurrencyCode(), now, now.plus(dueAfter))));
+                            currency.getCurrencyCode(), now, now.plus(config.dueAfter()))));
         });
     }
 
@@ -202,7 +200,7 @@ public class MilestoneBills {
     public Uni<Integer> markOverdue() {
         return db.transaction(tx -> tx.preparedQuery("""
                 update milestone_bill set status = $3
-                where status = $2 and due_at <= $1""").execute(Tuple.of(clock.now().atOffset(ZoneOffset.UTC),
+                where status = $2 and due_at <= $1""").execute(Tuple.of(Times.ts(clock.now()),
                 BillLifecycle.OVERDUE_FROM.name(), BillLifecycle.OVERDUE_TO.name()))
                 .map(RowSet::rowCount));
     }

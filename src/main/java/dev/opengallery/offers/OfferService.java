@@ -2,10 +2,8 @@ package dev.opengallery.offers;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.Db;
 import dev.opengallery.catalog.BillingMode;
@@ -24,6 +21,7 @@ import dev.opengallery.catalog.Pricing;
 import dev.opengallery.catalog.ProductStatus;
 import dev.opengallery.catalog.Specification;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.Money;
 import dev.opengallery.core.Page;
@@ -62,11 +60,11 @@ public class OfferService {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
-    @ConfigProperty(name = "opengallery.offers.max-validity", defaultValue = "365D")
-    Duration maxValidity;
+    @Inject
+    OffersConfig config;
 
     public Uni<OfferView> create(UUID sellerId, OfferRequest r) {
         Instant now = clock.now();
@@ -82,8 +80,8 @@ public class OfferService {
             if (r.billingMode() == BillingMode.PAY_PER_USE) {
                 errors.add("billingMode", "pay-per-use is billed by the hour; offers discount a priced purchase");
             }
-            if (r.expiresAt().toInstant().isAfter(now.plus(maxValidity)) || !r.expiresAt().toInstant().isAfter(now)) {
-                errors.add("expiresAt", "must be in the future and within " + maxValidity.toDays() + " days");
+            if (r.expiresAt().toInstant().isAfter(now.plus(config.maxValidity())) || !r.expiresAt().toInstant().isAfter(now)) {
+                errors.add("expiresAt", "must be in the future and within " + config.maxValidity().toDays() + " days");
             }
             if (r.discountType() == OfferDiscount.Type.PERCENTAGE && (r.discountValue().signum() <= 0
                     || r.discountValue().compareTo(new BigDecimal("100")) >= 0 || Money.usedScale(r.discountValue()) > 2)) {
@@ -149,7 +147,7 @@ public class OfferService {
     }
 
     String link(String token) {
-        return publicUrl + "/offers/" + token;
+        return publicUrl.value() + "/offers/" + token;
     }
 
     // ------------------------------------------------------------------------------------ reads
@@ -192,7 +190,7 @@ public class OfferService {
     public Uni<Page<OfferView>> listForCustomer(UUID customerId, boolean all, int page, int size) {
         return list(SELECT + " where o.customer_account_id = $1 and ($2 or (o.status = $6 and o.expires_at > $3))"
                 + " order by o.expires_at, o.id limit $4 offset $5",
-                Tuple.from(List.of(customerId, all, clock.now().atOffset(ZoneOffset.UTC), size, (long) page * size,
+                Tuple.from(List.of(customerId, all, Times.ts(clock.now()), size, (long) page * size,
                         OfferLifecycle.Status.ACTIVE.name())), page, size);
     }
 
@@ -235,7 +233,7 @@ public class OfferService {
      */
     public Uni<Applied> forOrder(UUID customerId, UUID offerId, UUID productId, UUID specificationId,
             BillingMode mode, int quantity, int periods) {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         if (offerId == null) {
             return pool.preparedQuery("""
                     select id, discount_type, discount_value, milestones from private_offer

@@ -1,14 +1,10 @@
 package dev.opengallery.ordering;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -25,11 +21,8 @@ public class ComputeClient {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "opengallery.compute.url")
-    Optional<String> url;
-
-    @ConfigProperty(name = "opengallery.compute.timeout", defaultValue = "10s")
-    Duration timeout;
+    @Inject
+    ComputeConfig config;
 
     private WebClient client;
 
@@ -44,11 +37,11 @@ public class ComputeClient {
 
     /** The new ECS's id, or a failure saying why it could not be created. */
     public Uni<String> createEcs(EcsSpec spec, String password) {
-        if (url.isEmpty()) {
+        if (config.url().isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("no compute service is configured"));
         }
         JsonObject body = JsonObject.mapFrom(spec).put("password", password);
-        return client.postAbs(url.get() + "/ecs").timeout(timeout.toMillis()).sendJsonObject(body).map(resp -> {
+        return client.postAbs(config.url().get() + "/ecs").timeout(config.timeout().toMillis()).sendJsonObject(body).map(resp -> {
             if (resp.statusCode() / 100 != 2) {
                 throw new IllegalStateException("the compute service refused the ECS (HTTP " + resp.statusCode() + ")");
             }

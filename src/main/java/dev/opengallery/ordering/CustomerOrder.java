@@ -1,9 +1,10 @@
 package dev.opengallery.ordering;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -374,9 +375,5 @@ public class CustomerOrder extends PanacheEntityBase {
                 supervised, contactAuthorized, paidByReseller, reseller, paymentMethod, ecsView, invoiceState,
                 termsAcceptedAt, createdAt, paidAt, completedAt, canceledAt, cancelReason, offerId, milestone, kind,
                 subscriptionId, null);
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,10 +15,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.Roles;
-import dev.opengallery.jobs.JobRun;
 import io.smallrye.mutiny.Uni;
 
-/** Operators see every order and run the unpaid-order job by hand. */
+/** Operators see every order (the unpaid-order job runs through {@code jobs.JobsResource}). */
 @Path("/api/operator")
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Operator: orders")
@@ -27,9 +25,6 @@ public class OperatorOrderResource {
 
     @Inject
     OrderService orders;
-
-    @Inject
-    UnpaidOrderJob job;
 
     @GET
     @Path("/orders")
@@ -47,15 +42,5 @@ public class OperatorOrderResource {
             description = "Any order with its prices, state, payment and the history of its state changes.")
     public Uni<OrderView> get(@RestPath UUID id) {
         return orders.find(id, null, null);
-    }
-
-    @POST
-    @Path("/jobs/unpaid-orders/run")
-    @Tag(name = "Operator: jobs")
-    @Operation(operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now", description = "Cancels "
-            + "orders unpaid 24 hours after they "
-            + "were placed (opengallery.orders.unpaid-timeout). Idempotent; safe while the scheduler also runs it.")
-    public Uni<JobRun> runUnpaid() {
-        return job.run();
     }
 }

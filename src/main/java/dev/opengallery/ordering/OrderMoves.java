@@ -1,10 +1,10 @@
 package dev.opengallery.ordering;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +25,6 @@ import dev.opengallery.payments.Ledger;
 import dev.opengallery.payments.PaymentMethod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -245,9 +244,5 @@ public class OrderMoves {
         return CustomerOrder.<CustomerOrder> findById(orderId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Order"))
                 .chain(o -> o.note(tx, actorId, actorRole, reason, at));
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

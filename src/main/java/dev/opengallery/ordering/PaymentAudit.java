@@ -1,7 +1,6 @@
 package dev.opengallery.ordering;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import dev.opengallery.payments.Ledger;
 import dev.opengallery.payments.PaymentMethod;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -166,7 +166,7 @@ public class PaymentAudit {
     }
 
     public Uni<Report> run() {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         // one snapshot for the counts and the rules, so concurrent payments cannot make it contradict itself
         return db.transaction(conn -> conn.query("set transaction isolation level repeatable read, read only")
                 .execute()

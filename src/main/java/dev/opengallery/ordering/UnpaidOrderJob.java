@@ -1,22 +1,31 @@
 package dev.opengallery.ordering;
 
-import java.time.Duration;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
+import dev.opengallery.jobs.JobDoc;
+import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /** Cancels orders left unpaid for 24 hours (configurable), on a schedule and on an operator's demand. */
 @ApplicationScoped
-public class UnpaidOrderJob {
+@JobDoc(name = UnpaidOrderJob.JOB, operationId = "runUnpaidOrdersJob", summary = "Run the unpaid-order job now",
+        description = "Cancels orders unpaid 24 hours after they were placed (opengallery.orders.unpaid-timeout). "
+                + "Idempotent; safe while the scheduler also runs it.")
+public class UnpaidOrderJob extends NamedJob {
+
+    UnpaidOrderJob() {
+        super(JOB, "opengallery.orders.unpaid-job-every", "5m");
+    }
+
+    public static final String JOB = "unpaid-orders";
 
     @Inject
     OrderService orders;
@@ -24,13 +33,18 @@ public class UnpaidOrderJob {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.orders.unpaid-timeout", defaultValue = "24H")
-    Duration unpaidTimeout;
+    @Inject
+    OrdersConfig config;
 
-    @TimedJob("unpaid-orders")
+    @Override
+    public Uni<JobRun> run(JobRequest request) {
+        return run();
+    }
+
+    @TimedJob(JOB)
     public Uni<JobRun> run() {
-        return orders.cancelUnpaid(unpaidTimeout)
-                .map(n -> new JobRun("unpaid-orders", n, clock.now().atOffset(ZoneOffset.UTC)));
+        return orders.cancelUnpaid(config.unpaidTimeout())
+                .map(n -> new JobRun("unpaid-orders", n, Times.ts(clock.now())));
     }
 
     @Scheduled(identity = "unpaid-orders", every = "${opengallery.orders.unpaid-job-every:5m}",

@@ -1,6 +1,5 @@
 package dev.opengallery.payments;
 
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,7 @@ import jakarta.inject.Inject;
 
 import dev.opengallery.core.AccountDirectory;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Currencies;
 import dev.opengallery.core.Db;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +45,7 @@ public class AccountIdentities implements AccountDirectory {
                     return Uni.createFrom().item(a.id());
                 }
                 Account opened = Account.open(UUID.randomUUID(), who.subject(), who.name(), who.email(), who.phone(),
-                        currencies.defaultCurrency(), clock.now().atOffset(ZoneOffset.UTC));
+                        currencies.defaultCurrency(), Times.ts(clock.now()));
                 return opened.persist().chain(() -> tx.flush()).replaceWith(opened.id());
             }))
                     // a concurrent first request opened it (or changed it): read it again

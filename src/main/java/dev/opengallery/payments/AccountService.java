@@ -2,7 +2,6 @@ package dev.opengallery.payments;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import org.hibernate.JDBCException;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Tx;
@@ -62,7 +62,7 @@ public class AccountService {
 
     /** A new VPC of the account (409 when the account has one of that name). */
     public Uni<CreatedVpc> createVpc(UUID accountId, String name, String cidr) {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         Vpc vpc = Vpc.create(accountId, name, cidr, now);
         return db.transaction(tx -> vpc.persist().chain(() -> tx.flush())
                 .replaceWith(new CreatedVpc(vpc.id(), vpc.name(), vpc.cidr(), vpc.createdAt())))
@@ -71,7 +71,7 @@ public class AccountService {
 
     /** A new security group in one of the account's VPCs (404 another's or unknown, 409 the VPC has that name). */
     public Uni<Void> createSecurityGroup(UUID accountId, UUID vpcId, String name) {
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = Times.ts(clock.now());
         return db.transaction(tx -> Vpc.owned(accountId, vpcId).chain(vpc -> {
             if (vpc == null) {
                 return Uni.createFrom().<Void> failure(ProblemException.notFound("VPC"));

@@ -3,7 +3,6 @@ package dev.opengallery.payments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.opengallery.payments.Idempotency;
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Outages;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -72,7 +71,7 @@ public class Idempotency {
                 insert into idempotent_request (account_id, key, operation, request_hash, response_status,
                     response_body, created_at) values ($1, $2, $3, $4, 0, '', $5)
                 on conflict (account_id, key) do nothing returning key""")
-                .execute(Tuple.of(accountId, key, operation, hash, clock.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(accountId, key, operation, hash, Times.ts(clock.now())))
                 .chain(claimed -> claimed.size() == 1
                         ? work.apply(conn).call(response -> store(conn, accountId, key, response))
                         : replay(conn, accountId, key, operation, hash, type)));

@@ -1,6 +1,5 @@
 package dev.opengallery.renewal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
@@ -9,8 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.Subscription;
@@ -44,14 +41,8 @@ public class LifecycleService {
     @Inject
     Instance<SubscriptionEnded> endHooks;
 
-    @ConfigProperty(name = "opengallery.renewal.grace-period", defaultValue = "15D")
-    Duration grace;
-
-    @ConfigProperty(name = "opengallery.renewal.retention-period", defaultValue = "15D")
-    Duration retention;
-
-    @ConfigProperty(name = "opengallery.renewal.batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    RenewalConfig config;
 
     @Inject
     SubscriptionExpiry lifecycle;
@@ -65,13 +56,13 @@ public class LifecycleService {
 
     /** One step, repeated batch by batch until nothing is due. */
     private Uni<Integer> step(SubscriptionRules.Expiry step, Instant now) {
-        return db.transaction(conn -> move(conn, step, now)).chain(n -> n < batchSize
+        return db.transaction(conn -> move(conn, step, now)).chain(n -> n < config.batchSize()
                 ? Uni.createFrom().item(n)
                 : step(step, now).map(more -> n + more));
     }
 
     private Uni<Integer> move(Tx conn, SubscriptionRules.Expiry step, Instant now) {
-        return lifecycle.expire(conn, step, step.after(grace, retention), now, batchSize).chain(moved -> {
+        return lifecycle.expire(conn, step, step.after(config.gracePeriod(), config.retentionPeriod()), now, config.batchSize()).chain(moved -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SubscriptionExpiry.Moved m : moved) {
                 chain = chain.chain(() -> tell(conn, step, m));
@@ -86,8 +77,8 @@ public class LifecycleService {
     private Uni<Void> tell(Tx conn, SubscriptionRules.Expiry step, SubscriptionExpiry.Moved m) {
         String name = m.productName();
         OffsetDateTime expired = m.expiresAt();
-        OffsetDateTime retentionAt = expired.plus(grace);
-        OffsetDateTime releaseAt = retentionAt.plus(retention);
+        OffsetDateTime retentionAt = expired.plus(config.gracePeriod());
+        OffsetDateTime releaseAt = retentionAt.plus(config.retentionPeriod());
         String title;
         String body;
         switch (step.to) {
@@ -104,7 +95,7 @@ public class LifecycleService {
             }
             default -> {
                 title = "Released: " + name;
-                body = name + " was released " + grace.plus(retention).toDays() + " days after it expired on "
+                body = name + " was released " + config.gracePeriod().plus(config.retentionPeriod()).toDays() + " days after it expired on "
                         + expired.toLocalDate() + ". It can no longer be renewed.";
             }
         }

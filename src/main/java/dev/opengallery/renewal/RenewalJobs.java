@@ -1,26 +1,22 @@
 package dev.opengallery.renewal;
 
-import java.time.ZoneOffset;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.opengallery.core.AppClock;
-import dev.opengallery.core.Roles;
+import dev.opengallery.core.Times;
+import dev.opengallery.jobs.JobDoc;
+import dev.opengallery.jobs.JobRequest;
 import dev.opengallery.jobs.JobRun;
+import dev.opengallery.jobs.NamedJob;
 import dev.opengallery.jobs.TimedJob;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The auto-renewal job and the expiry lifecycle job, on a schedule and on an operator's demand. Both are
- * idempotent and safe while other replicas run them.
+ * The auto-renewal job and the expiry lifecycle job, on a schedule and on an operator's demand (as the jobs
+ * {@link AutoRenewals} and {@link Lifecycle}). Both are idempotent and safe while other replicas run them.
  */
 @ApplicationScoped
 public class RenewalJobs {
@@ -39,12 +35,12 @@ public class RenewalJobs {
 
     @TimedJob(AUTO_RENEWALS)
     public Uni<JobRun> autoRenew() {
-        return renewals.renewDue().map(n -> new JobRun(AUTO_RENEWALS, n, clock.now().atOffset(ZoneOffset.UTC)));
+        return renewals.renewDue().map(n -> new JobRun(AUTO_RENEWALS, n, Times.ts(clock.now())));
     }
 
     @TimedJob(LIFECYCLE)
     public Uni<JobRun> lifecycle() {
-        return lifecycle.run().map(n -> new JobRun(LIFECYCLE, n, clock.now().atOffset(ZoneOffset.UTC)));
+        return lifecycle.run().map(n -> new JobRun(LIFECYCLE, n, Times.ts(clock.now())));
     }
 
     @Scheduled(identity = AUTO_RENEWALS, every = "${opengallery.renewal.auto-renew-job-every:1h}",
@@ -59,40 +55,44 @@ public class RenewalJobs {
         return lifecycle().replaceWithVoid();
     }
 
-    @Path("/api/operator/jobs/" + AUTO_RENEWALS + "/run")
-    @RolesAllowed(Roles.OPERATOR)
-    @Tag(name = "Operator: jobs")
-    public static class AutoRenewalRun {
+    @ApplicationScoped
+    @JobDoc(name = AUTO_RENEWALS, operationId = "runAutoRenewalsJob", summary = "Run the auto-renewal job now",
+            description = "Renews every app with auto-renewal whose expiry is within opengallery.renewal.auto-renew-lead "
+                    + "(7 days) and whose retry time has come, charging the balance (else the credit line); a failed "
+                    + "payment is retried after opengallery.renewal.retry-every (1 day). Answers how many apps were "
+                    + "renewed or failed. Idempotent.")
+    public static class AutoRenewals extends NamedJob {
+
+        AutoRenewals() {
+            super(AUTO_RENEWALS, "opengallery.renewal.auto-renew-job-every", "1h");
+        }
 
         @Inject
         RenewalJobs jobs;
 
-        @POST
-        @Operation(operationId = "runAutoRenewalsJob", summary = "Run the auto-renewal job now", description = "Renews "
-                + "every app with auto-renewal whose "
-                + "expiry is within opengallery.renewal.auto-renew-lead (7 days) and whose retry time has come, "
-                + "charging the balance (else the credit line); a failed payment is retried after "
-                + "opengallery.renewal.retry-every (1 day). Answers how many apps were renewed or failed. Idempotent.")
-        public Uni<JobRun> run() {
+        @Override
+        public Uni<JobRun> run(JobRequest request) {
             return jobs.autoRenew();
         }
     }
 
-    @Path("/api/operator/jobs/" + LIFECYCLE + "/run")
-    @RolesAllowed(Roles.OPERATOR)
-    @Tag(name = "Operator: jobs")
-    public static class LifecycleRun {
+    @ApplicationScoped
+    @JobDoc(name = LIFECYCLE, operationId = "runSubscriptionLifecycleJob", summary = "Run the expiry lifecycle job now",
+            description = "ACTIVE apps past their expiry become GRACE, GRACE apps 15 days past it RETENTION, RETENTION "
+                    + "apps 30 days past it RELEASED (opengallery.renewal.grace-period, "
+                    + "opengallery.renewal.retention-period); buyers are notified at each step. Answers how many apps "
+                    + "moved. Idempotent.")
+    public static class Lifecycle extends NamedJob {
+
+        Lifecycle() {
+            super(LIFECYCLE, "opengallery.renewal.lifecycle-job-every", "15m");
+        }
 
         @Inject
         RenewalJobs jobs;
 
-        @POST
-        @Operation(operationId = "runSubscriptionLifecycleJob", summary = "Run the expiry lifecycle job now", description = "ACTIVE "
-                + "apps past their expiry become "
-                + "GRACE, GRACE apps 15 days past it RETENTION, RETENTION apps 30 days past it RELEASED "
-                + "(opengallery.renewal.grace-period, opengallery.renewal.retention-period); buyers are notified at each "
-                + "step. Answers how many apps moved. Idempotent.")
-        public Uni<JobRun> run() {
+        @Override
+        public Uni<JobRun> run(JobRequest request) {
             return jobs.lifecycle();
         }
     }

@@ -1,6 +1,5 @@
 package dev.opengallery.renewal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -32,7 +30,6 @@ import dev.opengallery.catalog.ProductType;
 import dev.opengallery.catalog.ProductView;
 import dev.opengallery.catalog.Specification;
 import dev.opengallery.core.AppClock;
-import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.Channel;
 import dev.opengallery.notifications.Notifications;
@@ -94,14 +91,8 @@ public class RenewalService {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "opengallery.renewal.auto-renew-lead", defaultValue = "7D")
-    Duration lead;
-
-    @ConfigProperty(name = "opengallery.renewal.retry-every", defaultValue = "1D")
-    Duration retryEvery;
-
-    @ConfigProperty(name = "opengallery.renewal.batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    RenewalConfig config;
 
     /** A renewal, checked and priced. */
     record Priced(PurchasedApp sub, Specification spec, OrderPricing.Price price, RenewalViews.Quote quote) {
@@ -300,7 +291,7 @@ public class RenewalService {
                 select id from subscription
                 where auto_renew and status = any($4) and visible and expires_at is not null
                   and expires_at <= $1 and (auto_renew_next_try is null or auto_renew_next_try <= $2)
-                order by expires_at, id limit $3""").execute(Tuple.of(ts.plus(lead), ts, batchSize,
+                order by expires_at, id limit $3""").execute(Tuple.of(ts.plus(config.autoRenewLead()), ts, config.batchSize(),
                         SubscriptionRules.LIVE.stream().map(Enum::name).toArray(String[]::new)))
                 .chain(rows -> {
                     List<UUID> ids = new java.util.ArrayList<>();
@@ -312,7 +303,7 @@ public class RenewalService {
 
     private boolean due(PurchasedApp s, Instant now) {
         return s != null && s.autoRenew() && s.status().live() && s.visible() && s.periodic()
-                && !s.expiry().minus(lead).isAfter(now)
+                && !s.expiry().minus(config.autoRenewLead()).isAfter(now)
                 && (s.autoRenewNextTry() == null || !s.autoRenewNextTry().toInstant().isAfter(now));
     }
 
@@ -341,7 +332,7 @@ public class RenewalService {
     /** Records a failed attempt (once, however many replicas try) and tells the buyer when the next one is. */
     private Uni<Boolean> failed(UUID id, Instant now, String why) {
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        OffsetDateTime next = ts.plus(retryEvery);
+        OffsetDateTime next = ts.plus(config.retryEvery());
         return db.transaction(conn -> Subscription.lock(conn, id).chain(sub -> {
             if (!sub.autoRenewalFailed(why, now, next.toInstant())) {
                 return Uni.createFrom().item(false);

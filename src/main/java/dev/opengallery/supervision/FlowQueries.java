@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.catalog.ProductType;
+import dev.opengallery.core.Times;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Page;
@@ -101,16 +102,16 @@ public class FlowQueries {
                     && AppealRules.waitingParty(row.state()) == who.actor();
             Instant silentFrom = waitingOnOther ? AppealRules.silentFrom(row.facts(), settings.appealAfter()) : null;
             appealability = new FlowViews.Appealability(!row.frozen() && !grounds.isEmpty(), grounds,
-                    FlowRow.ts(silentFrom));
+                    Times.ts(silentFrom));
         }
         Instant nextReminder = who.actor() != Actor.BUYER ? null
                 : ReminderPolicy.pending(row.lastRemindedAt(), now, settings.reminderInterval());
         Instant completesAt = row.state() == FlowState.ACCEPTED && row.acceptedAt() != null
                 ? row.acceptedAt().plus(settings.completeAfter()) : null;
         return new FlowViews.FlowView(row.summary(), row.requestTemplate(), row.requestText(), row.requirement(),
-                row.requestRejections(), row.deliveryRejections(), FlowRow.ts(row.acceptedAt()),
-                FlowRow.ts(completesAt), FlowRow.ts(row.closedAt()), FlowRow.ts(row.lastRemindedAt()),
-                FlowRow.ts(nextReminder), appealability, allowed, info, ops, appeals);
+                row.requestRejections(), row.deliveryRejections(), Times.ts(row.acceptedAt()),
+                Times.ts(completesAt), Times.ts(row.closedAt()), Times.ts(row.lastRemindedAt()),
+                Times.ts(nextReminder), appealability, allowed, info, ops, appeals);
     }
 
     Uni<List<FlowViews.Operation>> operations(UUID flowId) {

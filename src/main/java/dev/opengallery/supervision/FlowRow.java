@@ -1,5 +1,7 @@
 package dev.opengallery.supervision;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,7 +70,4 @@ record FlowRow(UUID id, UUID orderId, UUID accountId, UUID sellerId, FlowState s
                 ts(createdAt), ts(stateSince), version);
     }
 
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
-    }
 }

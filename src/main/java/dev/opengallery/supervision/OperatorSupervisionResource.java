@@ -27,10 +27,9 @@ import dev.opengallery.core.CurrentAccount;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.Roles;
-import dev.opengallery.jobs.JobRun;
 import io.smallrye.mutiny.Uni;
 
-/** The operations manager's side: every flow, the appeal queue and decisions, and the three jobs on demand. */
+/** The operations manager's side: every flow, the appeal queue and decisions (the jobs run through jobs.JobsResource). */
 @Path("/api/operator")
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Operator: service supervision")
@@ -44,9 +43,6 @@ public class OperatorSupervisionResource {
 
     @Inject
     FlowQueries queries;
-
-    @Inject
-    SupervisionJobs jobs;
 
     Uni<Who> me() {
         return account.id().map(id -> new Who(Actor.OPERATOR, id));
@@ -114,41 +110,5 @@ public class OperatorSupervisionResource {
             + "the flow and sent to both parties. Deciding twice answers 409.")
     public Uni<FlowViews.Appeal> decide(@RestPath UUID id, @Valid @NotNull FlowRequests.DecisionRequest request) {
         return me().chain(who -> commands.decide(who, id, request.decision(), request.note()));
-    }
-
-    @POST
-    @Path("/jobs/" + SupervisionJobs.APPEALABLE + "/run")
-    @Tag(name = "Operator: jobs")
-    @Operation(operationId = "runSupervisionAppealableJob", summary = "Run the appealability job now", description = "Flows "
-            + "where it has been the seller's turn "
-            + "for more than 5 days (opengallery.supervision.appeal-after) become appealable and the buyer is notified "
-            + "once; likewise the seller when the buyer has not acted on a delivery. Idempotent; safe while the "
-            + "scheduler or another replica runs it.")
-    public Uni<JobRun> runAppealable() {
-        return jobs.runAppealable();
-    }
-
-    @POST
-    @Path("/jobs/" + SupervisionJobs.COMPLETION + "/run")
-    @Tag(name = "Operator: jobs")
-    @Operation(operationId = "runSupervisionCompletionJob", summary = "Run the completion job now", description = "Flows "
-            + "accepted 3 hours ago or earlier "
-            + "(opengallery.supervision.complete-after) become COMPLETED with their orders; SaaS apps become visible "
-            + "among purchased apps. Idempotent; safe while the scheduler or another replica runs it.")
-    public Uni<JobRun> runCompletion() {
-        return jobs.runCompletion();
-    }
-
-    @POST
-    @Path("/jobs/" + SupervisionJobs.AUTO_CLOSE + "/run")
-    @Tag(name = "Operator: jobs")
-    @Operation(operationId = "runSupervisionAutoCloseJob", summary = "Run the 365-day job now", description = "Flows "
-            + "in progress for more than 365 days "
-            + "(opengallery.supervision.auto-close-after): with an invoice requested (REQUESTED, ISSUED or "
-            + "RETURN_REQUESTED) the flow is CLOSED and the order COMPLETED; otherwise the flow and the order are "
-            + "CANCELED and the buyer refunded. An open appeal is closed with it. Idempotent; safe while the scheduler "
-            + "or another replica runs it.")
-    public Uni<JobRun> runAutoClose() {
-        return jobs.runAutoClose();
     }
 }

@@ -1,5 +1,7 @@
 package dev.opengallery.supervision;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -353,9 +355,6 @@ public class ServiceFlow extends PanacheEntityBase {
                 deliveryRejections, deliveriesThisRound, milestone, context.milestones());
     }
 
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 
     UUID id() {
         return id;

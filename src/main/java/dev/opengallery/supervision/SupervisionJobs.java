@@ -1,5 +1,7 @@
 package dev.opengallery.supervision;
 
+import static dev.opengallery.core.Times.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -365,9 +367,6 @@ public class SupervisionJobs {
                 : loop(batch, total + r[1]));
     }
 
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
 
     @Scheduled(identity = APPEALABLE, every = "${opengallery.supervision.appealable-job-every:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

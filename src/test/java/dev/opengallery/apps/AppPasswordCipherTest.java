@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ class AppPasswordCipherTest {
 
     static AppPasswordCipher cipher(String key) {
         AppPasswordCipher c = new AppPasswordCipher();
-        c.configuredKey = Optional.ofNullable(key);
-        c.init();
+        c.init(key);
         return c;
     }
 

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +67,9 @@ class MeteringApiTest {
 
     @Inject
     ComputeEventOutbox outbox;
+
+    @Inject
+    MeteringConfig meteringConfig;
 
     @Inject
     MeteringMetrics meteringMetrics;
@@ -272,9 +274,7 @@ class MeteringApiTest {
         other.pool = otherPool;
         other.db = db; // its transactions: the application's session factory (other connections of the same pool)
         other.clock = appClock;
-        other.earliestHour = Optional.empty();
-        other.maxHoursPerRun = 48;
-        other.workMem = "64MB";
+        other.config = meteringConfig; // the application's: no earliest hour, 48 hours per run
         other.metrics = meteringMetrics;
         try {
             List<CompletableFuture<MeteringJob.Run>> runs = new ArrayList<>();

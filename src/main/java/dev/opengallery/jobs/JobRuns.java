@@ -1,0 +1,73 @@
+package dev.opengallery.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Times;
+import io.smallrye.mutiny.Uni;
+
+/** Every {@link Job} of the service, found by name, with its last run (from {@link JobRunLog}). */
+@ApplicationScoped
+public class JobRuns {
+
+    @Inject
+    @Any
+    Instance<Job> jobs;
+
+    @Inject
+    JobRunLog log;
+
+    private volatile Map<String, Job> byName;
+
+    Map<String, Job> byName() {
+        Map<String, Job> m = byName;
+        if (m == null) {
+            m = new TreeMap<>();
+            for (Job job : jobs) {
+                Job other = m.put(job.name(), job);
+                if (other != null) {
+                    throw new IllegalStateException("Two jobs are named " + job.name());
+                }
+            }
+            byName = m;
+        }
+        return m;
+    }
+
+    public Uni<List<JobStatus>> list() {
+        return log.all().map(runs -> byName().values().stream().map(job -> status(job, runs)).toList());
+    }
+
+    public Uni<JobStatus> find(String name) {
+        Job job = job(name);
+        return log.all().map(runs -> status(job, runs));
+    }
+
+    /** Runs the job now; a job with no such name answers 404. */
+    public Uni<JobRun> run(String name, JobRequest request) {
+        Job job = job(name);
+        return Uni.createFrom().deferred(() -> job.run(request));
+    }
+
+    private Job job(String name) {
+        Job job = name == null ? null : byName().get(name);
+        if (job == null) {
+            throw ProblemException.notFound("Job '" + name + "'");
+        }
+        return job;
+    }
+
+    private static JobStatus status(Job job, Map<String, JobRunLog.LastRun> runs) {
+        JobRunLog.LastRun last = runs.get(job.name());
+        return new JobStatus(job.name(), job.schedule().orElse(null), last == null ? null : Times.ts(last.at()),
+                last == null ? null : last.outcome().name(), last == null ? null : last.moved(),
+                last == null ? null : last.error(), last == null ? null : last.durationMs());
+    }
+}
