@@ -16,7 +16,8 @@ public record JobRequest(Map<String, String> params) {
 
     public Optional<String> param(String name) {
         String value = params.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        // not trimmed here: a value of control characters only (e.g. %00) is not "absent", it is malformed
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** An integer parameter between min and max; 400 otherwise; the fallback when absent. */
@@ -27,7 +28,7 @@ public record JobRequest(Map<String, String> params) {
         }
         int n;
         try {
-            n = Integer.parseInt(value.get());
+            n = Integer.parseInt(value.get().strip());
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(name, "must be a whole number");
         }

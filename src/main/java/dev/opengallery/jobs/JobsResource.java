@@ -35,7 +35,8 @@ public class JobsResource {
     @GET
     @Operation(operationId = "listJobs", summary = "Every job", description = "Every job an operator can run, by "
             + "name, with its schedule (absent when it runs only on demand or its schedule is off) and its last run "
-            + "on any replica, scheduled or on demand: when it started, whether it succeeded, the rows it moved.")
+            + "on any replica, scheduled or on demand: when it started, whether it succeeded, the rows it moved. "
+            + "Not paged: the jobs are a short fixed list, one per time rule.")
     public Uni<List<JobStatus>> list() {
         return jobs.list();
     }
@@ -50,9 +51,12 @@ public class JobsResource {
 
     @POST
     @Path("/{name}/run")
+    @RolesAllowed({ Roles.OPERATOR, Roles.SCHEDULER })
     @Operation(operationId = "runJob", summary = "Run a job now", description = "Runs the job once, now, as its "
             + "schedule would (each job's own operation below documents its parameters and answer), and records the "
-            + "run as its last. Safe while the scheduler or another replica runs it.")
+            + "run as its last. Safe while the scheduler or another replica runs it. Operators, and the `scheduler` "
+            + "client that triggers the time rules from outside when the service scales to zero "
+            + "(opengallery.jobs.trigger=external).")
     public Uni<JobRun> run(@RestPath @Parameter(example = "unpaid-orders") String name, UriInfo uri) {
         Map<String, String> params = new HashMap<>();
         uri.getQueryParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));

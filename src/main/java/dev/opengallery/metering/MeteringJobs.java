@@ -55,6 +55,9 @@ public final class MeteringJobs {
 
         private Instant closedHour(String hour) {
             Instant h = ChargeResource.instant("hour", hour);
+            if (h == null) {
+                throw ProblemException.invalid("hour", "must be an ISO 8601 date-time on the hour, e.g. 2026-11-25T10:00:00Z");
+            }
             if (!h.equals(BillableUse.hourOf(h))) {
                 throw ProblemException.invalid("hour", "must be on the hour, e.g. 2026-11-25T10:00:00Z");
             }

@@ -80,7 +80,7 @@ class JobsResourceTest {
         for (String job : JOBS) {
             String op = "paths.'/api/operator/jobs/" + job + "/run'.post";
             assertEquals(true, doc.getString(op + ".summary") != null, job);
-            assertEquals(List.of("operator"), doc.getList(op + ".x-roles"), job);
+            assertEquals(List.of("operator", "scheduler"), doc.getList(op + ".x-roles"), job);
             assertEquals(true, doc.get(op + ".responses.'200'.content.'application/json'.example") != null, job);
             assertEquals(true, doc.get(op + ".security") != null, job);
         }
