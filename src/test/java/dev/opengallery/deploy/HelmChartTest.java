@@ -320,6 +320,134 @@ class HelmChartTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // serverless: Knative, external job triggers, migrations off the cold-start path
+
+  /** The time rules the service runs, by the names of their run endpoints. */
+  private static final List<String> JOBS = List.of("unpaid-orders", "supervision-appealable",
+      "supervision-completion", "supervision-auto-close", "auto-renewals", "subscription-lifecycle",
+      "overdue-milestone-bills", "metering", "metering-outbox", "notification-delivery");
+
+  @Test
+  void deploymentModeRunsTimersInsideAndMigratesAtStart() {
+    Manifests m = renderWithHooks(t -> t.set("oidc.authServerUrl", OIDC_URL));
+    assertTrue(m.ofKind("CronJob").isEmpty(), "no CronJob: the service's own timers run the jobs");
+    assertTrue(m.ofKind("Job").isEmpty(), "no migration Job: the service migrates as it starts");
+    assertTrue(m.documents().stream().noneMatch(d -> String.valueOf(d.get("apiVersion")).startsWith("serving.knative")));
+    Map<String, Map<String, Object>> env = env(container(m.single("Deployment")));
+    assertFalse(env.containsKey("OPENGALLERY_JOBS_TRIGGER"));
+    assertFalse(env.containsKey("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertNull(get(m.single("Secret"), "metadata.annotations"), "a plain Secret, not a hook");
+  }
+
+  @Test
+  void knativeModeScalesToZeroWithExternalTriggersAndAMigrationJob() {
+    Manifests m = renderWithHooks(t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")
+        .set("jobs.scheduler.clientSecret", "sched-s3cret"));
+
+    assertTrue(m.ofKind("Deployment").isEmpty());
+    assertTrue(m.ofKind("HorizontalPodAutoscaler").isEmpty());
+    assertTrue(m.ofKind("Ingress").isEmpty());
+    Map<String, Object> ksvc = m.single("Service");
+    assertEquals("serving.knative.dev/v1", ksvc.get("apiVersion"));
+    assertEquals(FULLNAME, get(ksvc, "metadata.name"));
+    assertStandardLabels(get(ksvc, "metadata.labels"));
+    Map<String, String> annotations = get(ksvc, "spec.template.metadata.annotations");
+    assertEquals("0", annotations.get("autoscaling.knative.dev/min-scale"));
+    assertEquals("5", annotations.get("autoscaling.knative.dev/max-scale"));
+    assertEquals(50, (Integer) get(ksvc, "spec.template.spec.containerConcurrency"));
+
+    Map<String, Object> container = container(ksvc);
+    assertEquals("ghcr.io/opengallery/opengallery:0.1.0-native", container.get("image"), "native by default");
+    List<Map<String, Object>> ports = get(container, "ports");
+    assertEquals(8080, ports.get(0).get("containerPort"));
+    assertEquals("/q/health/ready", get(container, "readinessProbe.httpGet.path"));
+    assertEquals("/q/health/live", get(container, "livenessProbe.httpGet.path"));
+    Map<String, Map<String, Object>> env = env(container);
+    assertEquals("external", value(env, "OPENGALLERY_JOBS_TRIGGER"));
+    assertEquals("false", value(env, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertFalse(env.containsKey("JAVA_OPTS_APPEND"));
+    assertSecretRef(env, "QUARKUS_DATASOURCE_PASSWORD", FULLNAME, "database-password");
+    assertEquals(OIDC_URL, value(env, "QUARKUS_OIDC_AUTH_SERVER_URL"));
+
+    // one CronJob per job, each calling its run endpoint with the scheduler client's token
+    List<Map<String, Object>> cronJobs = m.ofKind("CronJob");
+    assertEquals(JOBS.size(), cronJobs.size());
+    for (String job : JOBS) {
+      Map<String, Object> cron = cronJobs.stream()
+          .filter(c -> job.equals(get(c, "metadata.labels.opengallery\\.dev/job"))).findFirst()
+          .orElseThrow(() -> new AssertionError("no CronJob for " + job));
+      assertEquals("Forbid", get(cron, "spec.concurrencyPolicy"));
+      assertTrue(((String) get(cron, "metadata.name")).length() <= 52, "CronJob names are at most 52 characters");
+      List<Map<String, Object>> containers = get(cron, "spec.jobTemplate.spec.template.spec.containers");
+      Map<String, Map<String, Object>> cenv = env(containers.get(0));
+      assertEquals("http://" + FULLNAME + ".gallery.svc.cluster.local/api/operator/jobs/" + job + "/run",
+          value(cenv, "RUN_URL"));
+      assertEquals(OIDC_URL + "/protocol/openid-connect/token", value(cenv, "TOKEN_URL"));
+      assertEquals("opengallery-scheduler", value(cenv, "CLIENT_ID"));
+      assertSecretRef(cenv, "CLIENT_SECRET", FULLNAME, "scheduler-client-secret");
+      assertTrue(String.join(" ", (List<String>) containers.get(0).get("command")).contains("client_credentials"));
+    }
+    assertEquals("*/5 * * * *", get(cronJobs.stream()
+        .filter(c -> "unpaid-orders".equals(get(c, "metadata.labels.opengallery\\.dev/job"))).findFirst()
+        .orElseThrow(), "spec.schedule"));
+
+    // the migration Job runs before install and upgrade, with the Secret it reads created before it
+    Map<String, Object> migrate = m.single("Job");
+    assertEquals("pre-install,pre-upgrade", get(migrate, "metadata.annotations.test\\.hook/hook"));
+    Map<String, Map<String, Object>> menv = env(container(migrate));
+    assertEquals("true", value(menv, "OPENGALLERY_MIGRATE_AND_EXIT"));
+    assertEquals("true", value(menv, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertEquals("false", value(menv, "QUARKUS_SCHEDULER_ENABLED"));
+    assertEquals("Never", get(migrate, "spec.template.spec.restartPolicy"));
+    Map<String, Object> secret = m.single("Secret");
+    assertEquals("pre-install,pre-upgrade", get(secret, "metadata.annotations.test\\.hook/hook"));
+    assertEquals("-10", get(secret, "metadata.annotations.test\\.hook/hook-weight"));
+    assertEquals("sched-s3cret", decode(get(secret, "data.scheduler-client-secret")));
+  }
+
+  @Test
+  void eachServerlessPartCanBeChosenOnItsOwn() {
+    // an always-on Deployment whose jobs are triggered from outside, JVM image in Knative, a job left out
+    Manifests m = render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("jobs.trigger", "external")
+        .set("jobs.scheduler.existingSecret", "sched").set("jobs.schedules.metering-outbox", "")
+        .set("jobs.scheduler.targetUrl", "http://og.internal:8080/"));
+    assertEquals(JOBS.size() - 1, m.ofKind("CronJob").size());
+    Map<String, Map<String, Object>> env = env(container(m.single("Deployment")));
+    assertEquals("external", value(env, "OPENGALLERY_JOBS_TRIGGER"));
+    assertFalse(env.containsKey("QUARKUS_FLYWAY_MIGRATE_AT_START"), "still migrates at start");
+    Map<String, Object> cron = m.ofKind("CronJob").get(0);
+    List<Map<String, Object>> containers = get(cron, "spec.jobTemplate.spec.template.spec.containers");
+    Map<String, Map<String, Object>> cenv = env(containers.get(0));
+    assertTrue(((String) value(cenv, "RUN_URL")).startsWith("http://og.internal:8080/api/operator/jobs/"));
+    assertSecretRef(cenv, "CLIENT_SECRET", "sched", "client-secret");
+
+    Manifests k = render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")
+        .set("image.flavor", "jvm").set("jobs.trigger", "internal").set("migrations.mode", "start"));
+    Map<String, Object> ksvc = k.single("Service");
+    assertEquals("ghcr.io/opengallery/opengallery:0.1.0-jvm", container(ksvc).get("image"));
+    assertTrue(k.ofKind("CronJob").isEmpty());
+    assertTrue(k.ofKind("Job").isEmpty());
+  }
+
+  @Test
+  void externalTriggersNeedTheSchedulerClientsSecret() {
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")));
+    assertTrue(error.getMessage().contains("jobs.scheduler.clientSecret"), () -> "unexpected: " + error.getMessage());
+  }
+
+  @Test
+  void rejectsUnknownModes() {
+    for (String[] bad : List.of(new String[] { "deploy.mode", "lambda" }, new String[] { "jobs.trigger", "cron" },
+        new String[] { "migrations.mode", "never" })) {
+      IllegalStateException error = assertThrows(IllegalStateException.class,
+          () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set(bad[0], bad[1])));
+      assertTrue(error.getMessage().contains(bad[0] + " must be"), () -> "unexpected: " + error.getMessage());
+    }
+  }
+
+
+  // ---------------------------------------------------------------------------------------------
   // helpers
 
   /** Renders the chart ({@code helm template og helm/opengallery ...}) and parses every document. */
@@ -327,7 +455,10 @@ class HelmChartTest {
     TemplateCommand command = new Helm(CHART).template().withName(RELEASE).withNamespace("gallery")
         .set("apps.encryptionKey", APPS_KEY);
     customizer.accept(command);
-    String rendered = command.call();
+    return parse(command.call());
+  }
+
+  private static Manifests parse(String rendered) {
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     List<Map<String, Object>> documents = new ArrayList<>();
     for (Object document : yaml.loadAll(rendered)) {
@@ -338,6 +469,33 @@ class HelmChartTest {
       }
     }
     return new Manifests(documents);
+  }
+
+  /**
+   * Renders the chart with its hook objects (the migration Job and, with it, the Secret), which helm-java's
+   * {@code template} leaves out: a copy of the chart whose {@code helm.sh/hook*} annotations are renamed to
+   * {@code test.hook/*}, so the objects render as plain ones and the annotations' values can still be checked.
+   */
+  private static Manifests renderWithHooks(Consumer<TemplateCommand> customizer) {
+    try {
+      Path copy = Files.createTempDirectory("chart-with-hooks").resolve("opengallery");
+      try (var files = Files.walk(CHART)) {
+        for (Path source : (Iterable<Path>) files::iterator) {
+          Path target = copy.resolve(CHART.relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else {
+            Files.writeString(target, Files.readString(source).replace("helm.sh/hook", "test.hook/hook"));
+          }
+        }
+      }
+      TemplateCommand command = new Helm(copy).template().withName(RELEASE).withNamespace("gallery")
+          .set("apps.encryptionKey", APPS_KEY);
+      customizer.accept(command);
+      return parse(command.call());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private record Manifests(List<Map<String, Object>> documents) {
