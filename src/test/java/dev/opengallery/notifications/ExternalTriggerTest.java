@@ -1,0 +1,106 @@
+package dev.opengallery.notifications;
+
+import static dev.opengallery.notifications.NotificationFixtures.account;
+import static dev.opengallery.notifications.NotificationFixtures.delivery;
+import static dev.opengallery.notifications.NotificationFixtures.unique;
+import static dev.opengallery.support.Tokens.as;
+import static dev.opengallery.support.Tokens.customer;
+import static dev.opengallery.support.Tokens.fresh;
+import static dev.opengallery.support.Tokens.operator;
+import static dev.opengallery.support.Tokens.seller;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.opengallery.core.Db;
+import dev.opengallery.core.Roles;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Time rules triggered from outside (opengallery.jobs.trigger=external, as the Helm chart's knative mode sets it):
+ * the service's timers do not run even where a schedule is set, and a client holding only the {@code scheduler}
+ * role (the chart's CronJobs) runs every job through its run endpoint; nothing else of the operator's is open to it,
+ * and no other role may run jobs.
+ */
+@QuarkusTest
+@TestProfile(ExternalTriggerTest.External.class)
+class ExternalTriggerTest {
+
+    public static class External implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // a one-second schedule that must NOT fire: the timers are off in external mode
+            return Map.of("opengallery.jobs.trigger", "external", "opengallery.notifications.delivery-every", "1s");
+        }
+    }
+
+    static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
+            "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
+            "supervision-completion", "unpaid-orders");
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    EmailSender mailbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Db db;
+
+    @Test
+    void theTimersAreOffAndTheSchedulerClientRunsTheJobs() throws InterruptedException {
+        assertFalse(scheduler.isRunning(), "no in-process timer in external mode");
+        String email = unique("external") + "@example.com";
+        UUID me = account(pool, unique("external"), email);
+        UUID id = db.transaction(tx -> notifications.notify(tx, me, "ORDER_PAID", "Order paid", "Paid.", null,
+                Set.of(Channel.EMAIL))).await().indefinitely();
+
+        Thread.sleep(2500);
+        assertTrue(mailbox.sentTo(email).isEmpty(), "a due notification waits for its trigger");
+
+        as("cron-" + UUID.randomUUID(), Roles.SCHEDULER).post("/api/operator/jobs/notification-delivery/run")
+                .then().statusCode(200).body("job", is("notification-delivery"));
+        assertEquals(1, mailbox.sentTo(email).size());
+        assertEquals("SENT", delivery(pool, id, Channel.EMAIL).getString("status"));
+    }
+
+    @Test
+    void theSchedulerRoleRunsEveryJobAndNothingElse() {
+        String cron = "cron-" + UUID.randomUUID();
+        for (String job : JOBS) {
+            as(cron, Roles.SCHEDULER).post("/api/operator/jobs/" + job + "/run").then().statusCode(200)
+                    .body("job", is(job));
+            operator().get("/api/operator/jobs/" + job).then().statusCode(200).body("lastOutcome", is("SUCCESS"));
+        }
+        // the run endpoint only: the scheduler client reads nothing of the operator's
+        as(cron, Roles.SCHEDULER).get("/api/operator/jobs").then().statusCode(403);
+        as(cron, Roles.SCHEDULER).get("/api/operator/orders").then().statusCode(403);
+        as(cron, Roles.SCHEDULER).get("/api/operator/supervision/flows").then().statusCode(403);
+        // and no other role runs jobs
+        String c = fresh("c");
+        customer(c).post("/api/operator/jobs/unpaid-orders/run").then().statusCode(403);
+        seller(fresh("s")).post("/api/operator/jobs/unpaid-orders/run").then().statusCode(403);
+        as(fresh("compute"), Roles.COMPUTE).post("/api/operator/jobs/metering/run").then().statusCode(403);
+        as(fresh("pay"), Roles.PAYMENT).post("/api/operator/jobs/metering/run").then().statusCode(403);
+    }
+}
