@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.payments.AfterTopUp;
 import dev.opengallery.payments.Ledger;
+import dev.opengallery.jobs.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import dev.opengallery.core.Tx;
@@ -69,7 +70,8 @@ public class ArrearsSettlement implements AfterTopUp {
                 )
                 insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
                 select gen_random_uuid(), ecs_id, account_id, 'RESUME', 'Pay-per-use image arrears settled',
-                       $2::timestamptz, 'PENDING', $2::timestamptz
-                from r order by ecs_id""").execute(Tuple.of(accountId, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                       $2::timestamptz, '{PENDING}', $2::timestamptz
+                from r order by ecs_id""".replace("{PENDING}", Outbox.Status.PENDING.name()))
+                .execute(Tuple.of(accountId, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 }

@@ -9,6 +9,7 @@ import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
+import dev.opengallery.jobs.Outbox;
 import io.smallrye.mutiny.Uni;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,8 +35,8 @@ public class EcsRelease implements SubscriptionEnded {
                 : "Image subscription released after its retention period";
         return conn.preparedQuery("""
                 insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
-                select gen_random_uuid(), s.ecs_id, s.account_id, 'RELEASE', $2, $3, 'PENDING', $3
-                from subscription s where s.id = $1""")
+                select gen_random_uuid(), s.ecs_id, s.account_id, 'RELEASE', $2, $3, '{PENDING}', $3
+                from subscription s where s.id = $1""".replace("{PENDING}", Outbox.Status.PENDING.name()))
                 .execute(Tuple.of(subscriptionId, reason, Times.ts(clock.now()))).replaceWithVoid();
     }
 }

@@ -21,6 +21,7 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.jobs.Moved;
 import dev.opengallery.jobs.TimedJob;
 import dev.opengallery.payments.Ledger;
+import dev.opengallery.jobs.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -152,14 +153,14 @@ public class MeteringJob {
                         where mp.run_id = $1 and m.arrears > 0))
                   and exists (select 1 from metering_period p where p.ecs_id = e.ecs_id and p.starts_at <= $2
                               and (p.ends_at is null or p.ends_at > $2))
-                  and not exists (select 1 from metering_outbox o where o.ecs_id = e.ecs_id and o.status = 'PENDING'
+                  and not exists (select 1 from metering_outbox o where o.ecs_id = e.ecs_id and o.status = '{PENDING}'
                                   and o.type = 'SUSPEND')
                 returning e.ecs_id, e.account_id
             )
             insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
             select gen_random_uuid(), ecs_id, account_id, 'SUSPEND',
-                   'The account is in arrears for pay-per-use images', $2::timestamptz, 'PENDING', $2::timestamptz
-            from s order by ecs_id""";
+                   'The account is in arrears for pay-per-use images', $2::timestamptz, '{PENDING}', $2::timestamptz
+            from s order by ecs_id""".replace("{PENDING}", Outbox.Status.PENDING.name());
 
     static final String RECORD_RUN = """
             insert into metering_run (id, from_hour, to_hour, charges, accounts, amount, arrears, suspends, started_at,

@@ -11,12 +11,14 @@ import jakarta.inject.Inject;
 
 import dev.opengallery.core.Currencies;
 import dev.opengallery.core.DatabaseGauges;
+import dev.opengallery.jobs.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -66,7 +68,8 @@ public class MeteringMetrics implements DatabaseGauges.Source {
 
     @Override
     public Uni<Void> refresh() {
-        Uni<Void> outbox = pool.query("select count(*) as n from metering_outbox where status = 'PENDING'").execute()
+        Uni<Void> outbox = pool.preparedQuery("select count(*) as n from metering_outbox where status = $1")
+                .execute(Tuple.of(Outbox.Status.PENDING.name()))
                 .invoke(rows -> gauges.set(PENDING, PENDING_DESCRIPTION, COMPUTE, rows.iterator().next().getLong("n")))
                 .replaceWithVoid();
         Uni<Void> arrears = pool.query("""

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Db;
 import dev.opengallery.core.Times;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.notifications.InboxResource.InboxPage;
@@ -18,7 +19,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** An account's in-app inbox: reading and marking its notifications (the notification table, owned here). */
+/**
+ * An account's in-app inbox: its page of notifications (a read model, one query), one marked read (the
+ * {@link Notification} entity), or all of them at once (one statement).
+ */
 @ApplicationScoped
 public class Inbox {
 
@@ -27,6 +31,9 @@ public class Inbox {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Db db;
 
     private static final String SELECT = """
             select id, kind, title, body, link, created_at, read_at from notification
@@ -57,15 +64,8 @@ public class Inbox {
 
     /** Marks one notification read; marking it again keeps the first time. Another account's is 404. */
     public Uni<NotificationView> markRead(UUID me, UUID id) {
-        return pool.preparedQuery("""
-                update notification set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2
-                returning id, kind, title, body, link, created_at, read_at""")
-                .execute(Tuple.of(id, me, Times.ts(clock.now()))).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Notification");
-                    }
-                    return view(rows.iterator().next());
-                });
+        return db.transaction(tx -> Notification.owned(id, me).invoke(n -> n.markRead(clock.now()))
+                .call(() -> tx.flush()).map(Notification::view));
     }
 
     /** Marks every unread notification of the account read now; answers how many. */

@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.DatabaseGauges;
+import dev.opengallery.jobs.Outbox;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The outbox backlog: {@code opengallery_outbox_pending{channel="EMAIL"|"SMS"}}, deliveries still PENDING. */
 @Startup
@@ -34,8 +36,8 @@ public class NotificationMetrics implements DatabaseGauges.Source {
 
     @Override
     public Uni<Void> refresh() {
-        return pool.query("select channel, count(*) as n from notification_delivery where status = 'PENDING' group by channel")
-                .execute().invoke(rows -> {
+        return pool.preparedQuery("select channel, count(*) as n from notification_delivery where status = $1 group by channel")
+                .execute(Tuple.of(Outbox.Status.PENDING.name())).invoke(rows -> {
                     long[] pending = new long[Channel.values().length];
                     for (Row r : rows) {
                         pending[Channel.valueOf(r.getString("channel")).ordinal()] = r.getLong("n");

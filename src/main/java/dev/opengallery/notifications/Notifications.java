@@ -12,6 +12,7 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
 import dev.opengallery.core.Tx;
+import dev.opengallery.jobs.Outbox;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -52,7 +53,7 @@ public class Notifications {
                 select s.id, s.account_id, s.kind, s.title, s.body, s.link, $7 from src s
                 returning id, account_id)
             insert into notification_delivery (id, notification_id, channel, recipient, status, attempts, next_attempt_at)
-            select gen_random_uuid(), n.id, c.channel, d.address, 'PENDING', 0, $7
+            select gen_random_uuid(), n.id, c.channel, d.address, $9, 0, $7
             from n join account a on a.id = n.account_id
             cross join unnest($8::text[]) as c(channel)
             cross join lateral (select btrim(case c.channel when 'EMAIL' then a.email else a.phone end) as address) d
@@ -113,7 +114,8 @@ public class Notifications {
                 : channels.stream().sorted().map(Channel::name).toArray(String[]::new);
         OffsetDateTime now = Times.ts(clock.now());
         return conn.preparedQuery(INSERT).execute(Tuple.tuple().addValue(ids).addValue(accounts).addValue(kinds)
-                .addValue(titles).addValue(bodies).addValue(links).addValue(now).addValue(channelNames))
+                .addValue(titles).addValue(bodies).addValue(links).addValue(now).addValue(channelNames)
+                .addValue(Outbox.Status.PENDING.name()))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
                 .transform(e -> new IllegalArgumentException("No account " + (n == 1 ? accounts[0] : "for every notice")))
                 .replaceWith(ids);
