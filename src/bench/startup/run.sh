@@ -13,20 +13,23 @@
 #   a  default: migrate at start (Flyway validates the up-to-date schema), internal timers
 #   b  serverless settings: QUARKUS_FLYWAY_MIGRATE_AT_START=false, OPENGALLERY_JOBS_TRIGGER=external
 #   c  b plus startup-minded JVM flags (C1 only, Serial GC; see C_FLAGS)
+#   d  c plus the AppCDS archive, when the build made one (./mvnw package -Dquarkus.package.jar.appcds.enabled=true
+#      writes target/quarkus-app/app-cds.jsa; APPCDS=1 builds so)
 # Every variant runs with the chart's default JVM options (jvm.options: -XX:MaxRAMPercentage=75) and
 # -XX:MaxRAM=512m, which stands for the chart's 512Mi memory limit (in a container the JVM reads it from the cgroup).
 # Targets (the issue's, for the JVM): ready < 2.5 s, first request < 3 s, idle RSS < 200 MB; medians are judged.
 # Loopback only; the service is stopped and the database dropped at the end.
 #
-# Environment: RUNS (default 5), LOAD (requests, default 2000), PORT (default 8091), VARIANTS (default "a b c"),
-# C_FLAGS, SKIP_BUILD=1, KEEP_DB=1, PGHOST/PGPORT/PGUSER/PGPASSWORD.
+# Environment: RUNS (default 5), LOAD (requests, default 2000), PORT (default 8091), VARIANTS (default "a b c", and d
+# when the archive exists), C_FLAGS, APPCDS=1, SKIP_BUILD=1, KEEP_DB=1, PGHOST/PGPORT/PGUSER/PGPASSWORD.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 RUNS=${RUNS:-5}
 LOAD=${LOAD:-2000}
 PORT=${PORT:-8091}
-VARIANTS=${VARIANTS:-a b c}
+APPCDS_ARCHIVE=target/quarkus-app/app-cds.jsa
+VARIANTS=${VARIANTS:-a b c$( [ -f "$APPCDS_ARCHIVE" ] && echo " d" )}
 CHART_JVM_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
 C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 DB=og_bench_startup
@@ -47,7 +50,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== building"; ./mvnw -B -q package -DskipTests
+    echo "== building"; ./mvnw -B -q package -DskipTests $( [ "${APPCDS:-0}" = 1 ] && echo -Dquarkus.package.jar.appcds.enabled=true )
 fi
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "no $JAR: build first (without SKIP_BUILD=1)" >&2; exit 1; }
@@ -107,6 +110,8 @@ one_start() {
         a) ;;
         b) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external) ;;
         c) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external); opts="$opts $C_FLAGS" ;;
+        d) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external)
+           opts="$opts $C_FLAGS -XX:SharedArchiveFile=$APPCDS_ARCHIVE -Xshare:auto" ;;
     esac
     local t0 ready_ms first_ms status
     t0=$(date +%s%N)
@@ -167,6 +172,7 @@ for v in $VARIANTS; do
         a) name="a default (migrate at start, internal timers)" ;;
         b) name="b serverless (no migration, external triggers)" ;;
         c) name="c b + $C_FLAGS" ;;
+        d) name="d c + AppCDS archive" ;;
     esac
     printf '%-3s %-52s %6d ms %6d ms %6d ms %6d MB %6d MB\n' "" "$name" "$READY" "$FIRST" "$started" "$IDLE" "$LOADED"
     verdict=PASS

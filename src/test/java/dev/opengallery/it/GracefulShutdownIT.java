@@ -42,7 +42,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 
 /**
- * SIGTERM while a job runs, against the packaged jar started as a process (prod mode, a database of its own).
+ * SIGTERM while a job runs, against the packaged jar (or, after {@code -Dnative}, the native executable) started as a
+ * process (prod mode, a database of its own).
  * <p>
  * The unpaid-order job is one transaction per run: one statement claims the due orders (at most 10,000), cancels them
  * and writes their CANCELED events, a second gives back the private offers they used, then it commits. So after any
@@ -79,7 +80,8 @@ class GracefulShutdownIT {
 
     @BeforeAll
     static void resources() {
-        assertTrue(Files.exists(JAR), "the packaged jar (./mvnw package) is needed: " + JAR.toAbsolutePath());
+        assertTrue(Files.exists(JAR) || nativeExecutable() != null,
+                "the packaged jar or native executable (./mvnw package) is needed: " + JAR.toAbsolutePath());
         database = new PostgresTestResource();
         config.putAll(database.start());
         identityProvider = new OidcWiremockTestResource();
@@ -155,12 +157,16 @@ class GracefulShutdownIT {
             port = s.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path executable = nativeExecutable();
+        command.add(executable != null ? executable.toString()
+                : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-jar");
-        command.add(JAR.toString());
+        if (executable == null) {
+            command.add("-jar");
+            command.add(JAR.toString());
+        }
         Path log = Path.of("target", "graceful-shutdown-" + name + ".log");
         service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RestAssured.port = port;
@@ -181,6 +187,20 @@ class GracefulShutdownIT {
         }
         service.destroyForcibly();
         fail("the service was not ready within 90 s; see " + log.toAbsolutePath());
+    }
+
+    /** The native executable when the last build made one ({@code -Dnative}: newer than the jar, or no jar). */
+    static Path nativeExecutable() {
+        String path = System.getProperty("native.image.path");
+        if (path == null || !Files.isExecutable(Path.of(path))) {
+            return null;
+        }
+        try {
+            return !Files.exists(JAR) || Files.getLastModifiedTime(Path.of(path)).compareTo(
+                    Files.getLastModifiedTime(JAR)) > 0 ? Path.of(path) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     URI uri(String path) {
