@@ -21,7 +21,7 @@
 # Loopback only; the service is stopped and the database dropped at the end.
 #
 # Environment: RUNS (default 5), LOAD (requests, default 2000), PORT (default 8091), VARIANTS (default "a b c", and d
-# when the archive exists), C_FLAGS, APPCDS=1, SKIP_BUILD=1, KEEP_DB=1, PGHOST/PGPORT/PGUSER/PGPASSWORD.
+# when the archive exists), C_FLAGS, APPCDS=1, NMT=1 (native memory summary per variant; adds a few MB), SKIP_BUILD=1, KEEP_DB=1, PGHOST/PGPORT/PGUSER/PGPASSWORD.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -111,11 +111,13 @@ one_start() {
         b) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external) ;;
         c) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external); opts="$opts $C_FLAGS" ;;
         d) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external)
-           opts="$opts $C_FLAGS -XX:SharedArchiveFile=$APPCDS_ARCHIVE -Xshare:auto" ;;
+           opts="$opts $C_FLAGS -XX:SharedArchiveFile=$(basename "$APPCDS_ARCHIVE") -Xshare:auto" ;;
     esac
     local t0 ready_ms first_ms status
+    [ "${NMT:-0}" != 1 ] || opts="$opts -XX:NativeMemoryTracking=summary"
     t0=$(date +%s%N)
-    service_env "${extra_env[@]}" java $opts -jar "$JAR" >"$log" 2>&1 &
+    # from the application's directory, as the image runs it (an AppCDS archive records the class path as built)
+    (cd "$(dirname "$JAR")" && service_env "${extra_env[@]}" java $opts -jar "$(basename "$JAR")") >"$log" 2>&1 &
     SERVICE_PID=$!
     until curl -sf "$BASE/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
         if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$(ms_since "$t0")" -gt 120000 ]; then
@@ -128,11 +130,13 @@ one_start() {
     first_ms=$(ms_since "$t0")
     [ "$status" = 200 ] || { echo "variant $variant: GET /api/account answered $status" >&2; tail -30 "$log" >&2; exit 1; }
     sleep 3
-    local idle_rss jvm_begin jvm_end freq classes cls_ticks jit_ticks
+    local idle_rss jvm_begin jvm_end freq classes cls_ticks jit_ticks shared
     idle_rss=$(rss_mb "$SERVICE_PID")
     jvm_begin=$(perf "$SERVICE_PID" sun.rt.createVmBeginTime); jvm_end=$(perf "$SERVICE_PID" sun.rt.createVmEndTime)
     freq=$(perf "$SERVICE_PID" sun.os.hrt.frequency); classes=$(perf "$SERVICE_PID" java.cls.loadedClasses)
     cls_ticks=$(perf "$SERVICE_PID" sun.cls.time); jit_ticks=$(perf "$SERVICE_PID" java.ci.totalTime)
+    shared=$(perf "$SERVICE_PID" java.cls.sharedLoadedClasses)
+    [ "${NMT:-0}" != 1 ] || jcmd "$SERVICE_PID" VM.native_memory summary >"$log.nmt" 2>&1 || true
     # LOAD requests, 8 at a time: half authenticated account reads, half catalogue searches
     local half=$(( LOAD / 2 )) ok
     ok=$(curl -s --no-progress-meter --parallel --parallel-max 8 -H "Authorization: Bearer $TOKEN" -w '%{http_code}\n' \
@@ -143,7 +147,7 @@ one_start() {
     started=$(sed -nE 's/.* started in ([0-9.]+)s\..*/\1/p' "$log" | head -1)
     kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
     echo "$ready_ms $first_ms ${started:-0} $idle_rss $load_rss $ok $(( jvm_end - jvm_begin )) ${classes:-0} \
-$(( ${cls_ticks:-0} * 1000 / ${freq:-1000000000} )) $(( ${jit_ticks:-0} * 1000 / ${freq:-1000000000} ))"
+$(( ${cls_ticks:-0} * 1000 / ${freq:-1000000000} )) $(( ${jit_ticks:-0} * 1000 / ${freq:-1000000000} )) ${shared:-0}"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -189,15 +193,20 @@ echo
 echo "== where the time goes (medians; from the JVM's own counters, jcmd PerfCounter.print, and the service's log)"
 for v in $VARIANTS; do
     col() { awk -v c="$1" '{ print $c }' "$WORK/$v.txt" | median; }
-    READY=$(col 1); FIRST=$(col 2); JVM=$(col 7); CLASSES=$(col 8); CLS=$(col 9); JIT=$(col 10)
+    READY=$(col 1); FIRST=$(col 2); JVM=$(col 7); CLASSES=$(col 8); CLS=$(col 9); JIT=$(col 10); SHARED=$(col 11)
     started=$(awk '{ print $3 * 1000 }' "$WORK/$v.txt" | median)
-    flyway=$(grep -E 'FlywayExecutor|DbValidate' "$WORK/$v.log" | head -1 | cut -c12-23)
+    flyway=$(grep -E 'FlywayExecutor|DbValidate' "$WORK/$v.log" | head -1 | cut -c12-23 || true)
     echo "  $v: JVM created in $JVM ms; Quarkus \"started in\" $started ms (its boot: config, CDI, Hibernate, OIDC, pools"\
 "$( [ -n "$flyway" ] && echo ", Flyway validation" ), timers); the rest of the $READY ms to ready is the JVM's launch and"\
 " the launcher's class path before Quarkus' clock starts, and the first readiness poll; first request +$(( FIRST - READY )) ms"
-    echo "     classes loaded by then: $CLASSES (class loading total $CLS ms, JIT compiling $JIT ms of CPU, on $(nproc) cores)"
+    echo "     classes loaded by then: $CLASSES ($SHARED from a CDS archive; class loading total $CLS ms, JIT compiling $JIT ms of CPU, on $(nproc) cores)"
+    if [ -f "$WORK/$v-1.log.nmt" ]; then
+        echo "     native memory (committed, NMT, first start):"
+        grep -E '^(Total|-\s+(Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Shared class space|Arena Chunk|Metaspace))' \
+            "$WORK/$v-1.log.nmt" | sed -E 's/reserved=[0-9]+KB, //; s/^-? */       /' || true
+    fi
 done
 echo "  variant a's Flyway lines (validation of an up-to-date schema; b and c skip it):"
 grep -E 'flyway' "$WORK/a.log" 2>/dev/null | sed -E 's/^([0-9-]+ )?([0-9:,]+) .*\] \(main\) /    \2 /' | head -4 || true
 echo "  the last start's log lines with timestamps (variant ${VARIANTS##* }):"
-grep -E 'flyway|scheduler|started in' "$WORK/${VARIANTS##* }.log" | sed -E 's/^([0-9-]+ )?([0-9:,]+) .*\] \(main\) /    \2 /' | cut -c1-150
+grep -E 'flyway|scheduler|started in' "$WORK/${VARIANTS##* }.log" | sed -E 's/^([0-9-]+ )?([0-9:,]+) .*\] \(main\) /    \2 /' | cut -c1-150 || true
