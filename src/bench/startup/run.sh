@@ -12,7 +12,7 @@
 # then measures the variants:
 #   a  default: migrate at start (Flyway validates the up-to-date schema), internal timers
 #   b  serverless settings: QUARKUS_FLYWAY_MIGRATE_AT_START=false, OPENGALLERY_JOBS_TRIGGER=external
-#   c  b plus startup-minded JVM flags (C1 only, Serial GC; see C_FLAGS)
+#   c  b plus startup-minded JVM flags (C1 only, Serial GC, a heap given back when free; see C_FLAGS)
 #   d  c plus the AppCDS archive, when the build made one (./mvnw package -Dquarkus.package.jar.appcds.enabled=true
 #      writes target/quarkus-app/app-cds.jsa; APPCDS=1 builds so)
 # Every variant runs with the chart's default JVM options (jvm.options: -XX:MaxRAMPercentage=75) and
@@ -31,7 +31,7 @@ PORT=${PORT:-8091}
 APPCDS_ARCHIVE=target/quarkus-app/app-cds.jsa
 VARIANTS=${VARIANTS:-a b c$( [ -f "$APPCDS_ARCHIVE" ] && echo " d" )}
 CHART_JVM_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
-C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}
 DB=og_bench_startup
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-opengallery} PGPASSWORD=${PGPASSWORD:-opengallery}
 case "$PGHOST" in 127.*|localhost|::1) ;; *) echo "PGHOST must be a loopback address (got $PGHOST)" >&2; exit 2 ;; esac
