@@ -175,7 +175,7 @@ for v in $VARIANTS; do
     case "$v" in
         a) name="a default (migrate at start, internal timers)" ;;
         b) name="b serverless (no migration, external triggers)" ;;
-        c) name="c b + $C_FLAGS" ;;
+        c) name="c b + JVM flags (C_FLAGS, listed below)" ;;
         d) name="d c + AppCDS archive" ;;
     esac
     printf '%-3s %-52s %6d ms %6d ms %6d ms %6d MB %6d MB\n' "" "$name" "$READY" "$FIRST" "$started" "$IDLE" "$LOADED"
@@ -186,6 +186,7 @@ for v in $VARIANTS; do
     VERDICTS+=("$v: ready $( [ "$READY" -lt 2500 ] && echo PASS || echo FAIL ), first request $( [ "$FIRST" -lt 3000 ] && echo PASS || echo FAIL ), idle RSS $( [ "$IDLE" -lt 200 ] && echo PASS || echo FAIL ) => $verdict")
 done
 echo
+echo "C_FLAGS: $C_FLAGS"
 echo "targets: JVM ready < 2500 ms, first request < 3000 ms, idle RSS < 200 MB"
 printf '  %s\n' "${VERDICTS[@]}"
 
