@@ -29,7 +29,7 @@ RUNS=${RUNS:-5}
 LOAD=${LOAD:-2000}
 PORT=${PORT:-8091}
 APPCDS_ARCHIVE=target/quarkus-app/app-cds.jsa
-VARIANTS=${VARIANTS:-a b c$( [ -f "$APPCDS_ARCHIVE" ] && echo " d" )}
+VARIANTS=${VARIANTS:-a b c$( [ -f "$APPCDS_ARCHIVE" ] && echo " d" || true )}
 CHART_JVM_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
 C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}
 DB=og_bench_startup
