@@ -12,6 +12,7 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
 import dev.opengallery.core.Tx;
+import dev.opengallery.jobs.JobsConfig;
 import dev.opengallery.jobs.Outbox;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -35,6 +36,12 @@ public class Notifications {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    JobsConfig jobs;
+
+    @Inject
+    NotificationDeliveryJob delivery;
 
     /** One notification of a batch (see {@link #notifyAll}). */
     public record Notice(UUID accountId, String kind, String title, String body, String link) {
@@ -118,6 +125,13 @@ public class Notifications {
                 .addValue(Outbox.Status.PENDING.name()))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
                 .transform(e -> new IllegalArgumentException("No account " + (n == 1 ? accounts[0] : "for every notice")))
+                .invoke(() -> {
+                    if (jobs.external() && channelNames.length > 0) {
+                        // no timer drains the outbox while the service may scale to zero between triggers: send
+                        // these now, once they are committed (the outbox's trigger then only retries failures)
+                        conn.afterCommit(delivery::sendSoon);
+                    }
+                })
                 .replaceWith(ids);
     }
 
