@@ -1,7 +1,9 @@
 package dev.opengallery.core;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,17 @@ public class Db {
                 return pool.preparedQuery(sql).executeBatch(batch);
             }
         };
+    }
+
+    /**
+     * Starts {@code work} now and returns at once: on a Vert.x context of its own, so it shares nothing (no session,
+     * no transaction) with the caller, typically a unit of work that has just committed ({@link Tx#afterCommit}).
+     * A failure goes to {@code failed}.
+     */
+    public void detached(Supplier<Uni<?>> work, Consumer<Throwable> failed) {
+        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        own.runOnContext(v -> Uni.createFrom().deferred(work).subscribe().with(done -> { }, failed));
     }
 
     public <T> Uni<T> transaction(Function<Tx, Uni<T>> work) {

@@ -31,6 +31,9 @@ public class ArrearsSettlement implements AfterTopUp {
     @Inject
     AppClock clock;
 
+    @Inject
+    ComputeEventOutbox outbox;
+
     @Override
     public Uni<Void> afterTopUp(Tx conn, UUID accountId) {
         Instant now = clock.now();
@@ -72,6 +75,11 @@ public class ArrearsSettlement implements AfterTopUp {
                 select gen_random_uuid(), ecs_id, account_id, 'RESUME', 'Pay-per-use image arrears settled',
                        $2::timestamptz, '{PENDING}', $2::timestamptz
                 from r order by ecs_id""".replace("{PENDING}", Outbox.Status.PENDING.name()))
-                .execute(Tuple.of(accountId, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                .execute(Tuple.of(accountId, now.atOffset(ZoneOffset.UTC)))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        outbox.sendAfterCommit(conn);
+                    }
+                }).replaceWithVoid();
     }
 }

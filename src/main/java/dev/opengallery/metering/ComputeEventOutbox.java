@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
+import dev.opengallery.core.Tx;
+import dev.opengallery.jobs.JobsConfig;
 import dev.opengallery.jobs.Outbox;
 import dev.opengallery.ordering.ComputeConfig;
 import dev.opengallery.jobs.TimedJob;
@@ -53,6 +55,9 @@ public class ComputeEventOutbox implements Outbox.Table<ComputeEventOutbox.Due> 
     private static final String MARK = """
             update metering_outbox set status = $2, attempts = $3, next_attempt_at = $4, last_error = $5, sent_at = $6
             where id = $1""";
+
+    @Inject
+    JobsConfig jobs;
 
     @Inject
     Db db;
@@ -100,6 +105,17 @@ public class ComputeEventOutbox implements Outbox.Table<ComputeEventOutbox.Due> 
             return Uni.createFrom().item(0);
         }
         return outbox.deliverDue(limit);
+    }
+
+    /**
+     * After {@code tx} commits, sends what it queued, when the jobs are triggered from outside: no timer drains the
+     * outbox then, and the service may be scaled to zero until the outbox's next trigger (which then only retries).
+     */
+    void sendAfterCommit(Tx tx) {
+        if (jobs.external()) {
+            tx.afterCommit(() -> db.detached(() -> deliverDue(config.outboxBatchSize()), e -> LOG.warnf(
+                    "Sending compute events after commit failed, the next run retries: %s", e.toString())));
+        }
     }
 
     /** The batch an operator's run sends by default. */

@@ -26,6 +26,9 @@ public class EcsRelease implements SubscriptionEnded {
     @Inject
     AppClock clock;
 
+    @Inject
+    ComputeEventOutbox outbox;
+
     @Override
     public Uni<Void> ended(Tx conn, UUID subscriptionId, Subscription.Status status, String ecsId) {
         if (ecsId == null) {
@@ -37,6 +40,7 @@ public class EcsRelease implements SubscriptionEnded {
                 insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)
                 select gen_random_uuid(), s.ecs_id, s.account_id, 'RELEASE', $2, $3, '{PENDING}', $3
                 from subscription s where s.id = $1""".replace("{PENDING}", Outbox.Status.PENDING.name()))
-                .execute(Tuple.of(subscriptionId, reason, Times.ts(clock.now()))).replaceWithVoid();
+                .execute(Tuple.of(subscriptionId, reason, Times.ts(clock.now())))
+                .invoke(() -> outbox.sendAfterCommit(conn)).replaceWithVoid();
     }
 }

@@ -188,6 +188,14 @@ public class MeteringJob {
     @Inject
     MeteringMetrics metrics;
 
+    @Inject
+    ComputeEventOutbox outbox;
+
+    /** The compute-event outbox; a job instance made by hand finds the application's. */
+    private ComputeEventOutbox outbox() {
+        return outbox != null ? outbox : io.quarkus.arc.Arc.container().instance(ComputeEventOutbox.class).get();
+    }
+
     /** The ledger; a job instance made by hand (a second "replica" in a test) finds the application's. */
     private Ledger ledger() {
         return ledger != null ? ledger : io.quarkus.arc.Arc.container().instance(Ledger.class).get();
@@ -244,6 +252,11 @@ public class MeteringJob {
                         .chain(() -> ledger().chargeAll(conn, DUE, Tuple.of(runId, nowTs), CARRY, now))
                         .map(rows -> rows.iterator().next().getBigDecimal("arrears"))
                         .chain(arrears -> conn.preparedQuery(SUSPEND).execute(Tuple.of(runId, nowTs))
+                        .invoke(suspended -> {
+                            if (suspended.rowCount() > 0) {
+                                outbox().sendAfterCommit(conn);
+                            }
+                        })
                         .chain(suspends -> advance(conn, hour, range)
                                 .chain(() -> hour == null
                                         ? conn.preparedQuery("delete from metering_rebill where run_id = $1")

@@ -19,11 +19,7 @@ import dev.opengallery.jobs.Outbox;
 import dev.opengallery.jobs.TimedJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -76,9 +72,6 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
     @Inject
     NotificationsConfig config;
 
-    @Inject
-    Vertx vertx;
-
     private Outbox<Due> outbox;
 
     @PostConstruct
@@ -114,11 +107,8 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
      * from outside and no timer drains the outbox). A failure is logged; the rows stay due for the next run.
      */
     void sendSoon() {
-        // on a Vert.x context of its own: nothing of the committed unit of work (its session) is shared
-        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(own, true);
-        own.runOnContext(v -> deliverDue(config.batchSize()).subscribe().with(sent -> { },
-                e -> LOG.warnf("Sending notifications after commit failed, the next run retries: %s", e.toString())));
+        db.detached(() -> deliverDue(config.batchSize()),
+                e -> LOG.warnf("Sending notifications after commit failed, the next run retries: %s", e.toString()));
     }
 
     /** The batch an operator's run sends by default. */

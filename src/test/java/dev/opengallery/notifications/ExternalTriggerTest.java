@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Roles;
+import dev.opengallery.support.ExternalTriggers;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -38,16 +37,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * may run jobs. (That a job's effect waits for its trigger is shown on the packaged jar: ExternalJobTriggerIT.)
  */
 @QuarkusTest
-@TestProfile(ExternalTriggerTest.External.class)
+@TestProfile(ExternalTriggers.class)
 class ExternalTriggerTest {
-
-    public static class External implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a one-second schedule that must NOT start a timer: the timers are off in external mode
-            return Map.of("opengallery.jobs.trigger", "external", "opengallery.notifications.delivery-every", "1s");
-        }
-    }
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
             "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
