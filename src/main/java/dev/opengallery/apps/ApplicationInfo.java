@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import dev.opengallery.core.FieldErrors;
+
 /**
  * The application information a seller supplies for a SaaS app (part of {@link Subscription}, in the same row):
  * username, sealed password, management, frontend and guide URLs. Merged and checked by {@link SubscriptionRules}
@@ -34,8 +36,23 @@ public class ApplicationInfo {
     @Column(name = "app_info_updated_at")
     OffsetDateTime appInfoUpdatedAt;
 
+    /**
+     * A supply (or rotation) by the seller: merged with what was supplied before ({@link SubscriptionRules#merge}: a
+     * field left out keeps its value), checked (username and management URL required, and a password the first
+     * time: 400 naming the fields), then stored.
+     */
+    void supply(String username, byte[] sealedPassword, String managementUrl, String frontendUrl, String guideUrl,
+            Instant now) {
+        SubscriptionRules.AppInfo merged = SubscriptionRules.merge(stored(), username, sealedPassword != null,
+                managementUrl, frontendUrl, guideUrl);
+        FieldErrors errors = new FieldErrors();
+        SubscriptionRules.missing(merged).forEach(m -> errors.add(m.field(), m.message()));
+        errors.throwIfAny();
+        store(merged, sealedPassword, now);
+    }
+
     /** Stores what {@link SubscriptionRules#merge} made of a supply; the password only when one was given. */
-    void store(SubscriptionRules.AppInfo merged, byte[] sealedPassword, Instant now) {
+    private void store(SubscriptionRules.AppInfo merged, byte[] sealedPassword, Instant now) {
         appUsername = merged.username();
         if (sealedPassword != null) {
             appPassword = sealedPassword;

@@ -126,7 +126,7 @@ public class ChangeService {
             return Uni.createFrom().failure(ProblemException.unprocessable(
                     "Only yearly/monthly subscriptions can be upgraded or expanded; this one is " + s.billingMode()));
         }
-        if (s.status() != Subscription.Status.ACTIVE) {
+        if (s.status() != AppStatus.ACTIVE) {
             return Uni.createFrom().failure(ProblemException.illegalState("Only an active app can change; this one is "
                     + s.status() + (s.status().live() ? ": renew it first" : ""), s.status().name()));
         }

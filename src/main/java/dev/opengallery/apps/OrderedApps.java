@@ -38,7 +38,7 @@ public class OrderedApps implements Fulfilment.PurchasedApps {
     public Uni<Void> cancel(Tx tx, UUID orderId) {
         return tx.preparedQuery("""
                 update subscription set status = $2, version = version + 1 where order_id = $1 and status = any($3)""")
-                .execute(Tuple.of(orderId, Subscription.Status.CANCELED.name(), names(SubscriptionRules.CANCELABLE)))
+                .execute(Tuple.of(orderId, AppStatus.CANCELED.name(), names(SubscriptionRules.CANCELABLE)))
                 .replaceWithVoid();
     }
 
@@ -48,7 +48,7 @@ public class OrderedApps implements Fulfilment.PurchasedApps {
                 .execute(Tuple.of(orderId)).replaceWithVoid();
     }
 
-    private static String[] names(java.util.List<Subscription.Status> states) {
+    private static String[] names(java.util.List<AppStatus> states) {
         return states.stream().map(Enum::name).toArray(String[]::new);
     }
 }

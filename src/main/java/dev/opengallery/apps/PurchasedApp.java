@@ -33,7 +33,7 @@ public record PurchasedApp(
         String currency,
         OffsetDateTime startsAt,
         OffsetDateTime expiresAt,
-        Subscription.Status status,
+        AppStatus status,
         boolean visible,
         String ecsId,
         OffsetDateTime createdAt,
@@ -78,8 +78,7 @@ public record PurchasedApp(
 
     /** The expiry after {@code periods} more periods, counted from the start so that month ends do not drift. */
     public OffsetDateTime expiryAfter(int periods) {
-        int total = periodsBought + periods;
-        return billingMode == BillingMode.YEARLY ? startsAt.plusYears(total) : startsAt.plusMonths(total);
+        return SubscriptionRules.expiry(startsAt, billingMode, periodsBought + periods);
     }
 
     public Instant expiry() {

@@ -80,7 +80,7 @@ public class PurchasedAppResource {
             @RestQuery @Parameter(example = "30") String expiringWithinDays, @RestQuery Integer page,
             @RestQuery Integer size) {
         ProductType t = Params.enumOf(ProductType.class, "type", type);
-        Subscription.Status s = Params.enumOf(Subscription.Status.class, "state", state);
+        AppStatus s = Params.enumOf(AppStatus.class, "state", state);
         Integer within = days(expiringWithinDays);
         if (productName != null && productName.length() > 200) {
             throw ProblemException.invalid("productName", "must be at most 200 characters");

@@ -33,7 +33,7 @@ public record PurchasedAppView(
         @Schema(description = "Discount rate it was bought with (1 = none)", example = "0.85") BigDecimal discountRate,
         OffsetDateTime startsAt,
         @Schema(description = "Yearly/monthly only") OffsetDateTime expiresAt,
-        @Schema(description = "ACTIVE, GRACE, RETENTION, RELEASED, UNSUBSCRIBED or CANCELED") Subscription.Status status,
+        @Schema(description = "ACTIVE, GRACE, RETENTION, RELEASED, UNSUBSCRIBED or CANCELED") AppStatus status,
         @Schema(description = "Yearly/monthly: end of the grace period (expiry + 15 days)") OffsetDateTime graceEndsAt,
         @Schema(description = "Yearly/monthly: when it is released unless renewed (expiry + 30 days)") OffsetDateTime releasesAt,
         OffsetDateTime releasedAt,

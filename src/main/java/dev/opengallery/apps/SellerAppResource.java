@@ -46,7 +46,7 @@ public class SellerAppResource {
     public Uni<Page<SellerAppView>> list(@RestQuery String type, @RestQuery String state, @RestQuery Integer page,
             @RestQuery Integer size) {
         ProductType t = Params.enumOf(ProductType.class, "type", type);
-        Subscription.Status s = Params.enumOf(Subscription.Status.class, "state", state);
+        AppStatus s = Params.enumOf(AppStatus.class, "state", state);
         int p = Params.page(page);
         int n = Params.size(size);
         return account.id().chain(me -> apps.sellerList(new Subscriptions.Filter(null, me, t, s, null, null,

@@ -23,7 +23,7 @@ public record SellerAppView(
         String specificationName,
         int quantity,
         BillingMode billingMode,
-        Subscription.Status status,
+        AppStatus status,
         @Schema(description = "False while the buyer's supervision flow is still open (SaaS with supervision)") boolean listed,
         OffsetDateTime startsAt,
         OffsetDateTime expiresAt,

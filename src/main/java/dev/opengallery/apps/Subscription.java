@@ -16,39 +16,27 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.Formula;
 
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;
-import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Tx;
+import dev.opengallery.ordering.ChangeOrders;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import dev.opengallery.ordering.ChangeOrders;
 
 /**
  * A purchased app (Hibernate Reactive Panache entity, optimistic locking by version): the aggregate that owns the
  * {@code subscription} row. Its state changes only through its methods, which ask {@link SubscriptionRules} and
  * refuse with a {@link ProblemException}; what happened is recorded by the calling operation as a
- * {@link SubscriptionEvent}. Reads for views go through {@link Subscriptions} ({@link PurchasedApp}).
+ * {@link SubscriptionEvent}. Reads for views go through {@link Subscriptions} ({@link PurchasedApp}). The expiry
+ * sweep ({@link SubscriptionExpiry}) moves many at once, set-based, and alone writes {@code released_at}.
  */
 @Entity
 @Table(name = "subscription")
 public class Subscription extends PanacheEntityBase implements ChangeOrders.App {
-
-    /** ACTIVE until expiry, then GRACE, RETENTION, RELEASED; UNSUBSCRIBED by the buyer; CANCELED with its order. */
-    @Schema(name = "AppStatus")
-    public enum Status {
-        ACTIVE, GRACE, RETENTION, RELEASED, UNSUBSCRIBED, CANCELED;
-
-        /** Still the buyer's: can be renewed (and, while ACTIVE, changed). */
-        public boolean live() {
-            return SubscriptionRules.live(this);
-        }
-    }
 
     @Id
     @Column(name = "id")
@@ -98,7 +86,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", columnDefinition = "text")
-    private Status status;
+    private AppStatus status;
 
     @Column(name = "visible")
     private boolean visible;
@@ -121,9 +109,6 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
 
     @Column(name = "retention_at")
     private OffsetDateTime retentionAt;
-
-    @Column(name = "released_at")
-    private OffsetDateTime releasedAt;
 
     @Column(name = "unsubscribed_at")
     private OffsetDateTime unsubscribedAt;
@@ -160,8 +145,6 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         }
         return autoRenewal;
     }
-
-    // ------------------------------------------------------------------------------------------- loading
 
     /** The subscription, in the caller's transaction (locked beforehand by the caller's read); 404 when absent. */
     public static Uni<Subscription> load(Tx tx, UUID id) {
@@ -205,11 +188,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         s.discountRate = discountRate;
         s.amountPaid = paid;
         s.startsAt = starts;
-        s.expiresAt = switch (mode) {
-            case YEARLY -> starts.plusYears(periods);
-            case MONTHLY -> starts.plusMonths(periods);
-            default -> null;
-        };
+        s.expiresAt = SubscriptionRules.expiry(starts, mode, periods);
         s.status = SubscriptionRules.OPENED;
         s.visible = visible;
         s.ecsId = ecsId;
@@ -223,16 +202,13 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
      * meanwhile) to {@code newExpiry}, and the app is ACTIVE again with a new term and a clean auto-renewal record.
      * {@code periodsBoughtBefore} is the count so far (the original order's while the row has none of its own).
      */
-    public Status renew(OffsetDateTime from, OffsetDateTime newExpiry, int periods, int periodsBoughtBefore,
+    public AppStatus renew(OffsetDateTime from, OffsetDateTime newExpiry, int periods, int periodsBoughtBefore,
             BigDecimal termListPrice, UUID specificationId, String specificationName, BigDecimal charged) {
-        String refusal = SubscriptionRules.renewalRefusal(status);
-        if (refusal != null) {
-            throw ProblemException.illegalState(refusal, status.name());
-        }
+        refuseIf(SubscriptionRules.renewalRefusal(status));
         if (expiresAt == null || !expiresAt.toInstant().equals(from.toInstant())) {
             throw ProblemException.conflict("The app changed meanwhile; retry");
         }
-        Status before = status;
+        AppStatus before = status;
         expiresAt = newExpiry;
         status = SubscriptionRules.OPENED;
         graceAt = null;
@@ -271,10 +247,7 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     void change(UUID specificationId, String specificationName, PricingModel pricingModel, int quantity,
             BigDecimal newTermPrice, BigDecimal charged, OffsetDateTime termStartsAt, int termPeriods,
             int periodsBought) {
-        String refusal = SubscriptionRules.changeRefusal(status);
-        if (refusal != null) {
-            throw ProblemException.illegalState(refusal, status.name());
-        }
+        refuseIf(SubscriptionRules.changeRefusal(status));
         this.specificationId = specificationId;
         this.specificationName = specificationName;
         this.pricingModel = pricingModel;
@@ -284,13 +257,10 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     }
 
     /** The buyer unsubscribed: UNSUBSCRIBED with the refund, auto-renewal off. Answers the state before. */
-    Status unsubscribe(BigDecimal refund, Instant now) {
-        String refusal = SubscriptionRules.unsubscribeRefusal(status);
-        if (refusal != null) {
-            throw ProblemException.illegalState(refusal, status.name());
-        }
-        Status before = status;
-        status = Status.UNSUBSCRIBED;
+    AppStatus unsubscribe(BigDecimal refund, Instant now) {
+        refuseIf(SubscriptionRules.unsubscribeRefusal(status));
+        AppStatus before = status;
+        status = AppStatus.UNSUBSCRIBED;
         unsubscribedAt = now.atOffset(ZoneOffset.UTC);
         refundAmount = refund;
         autoRenewal().stop();
@@ -308,38 +278,34 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
      */
     AppInfoChange applyApplicationInfo(String username, byte[] sealedPassword, String managementUrl,
             String frontendUrl, String guideUrl, Instant now) {
-        if (productType != ProductType.SAAS) {
-            throw ProblemException.unprocessable(
-                    "Only SaaS apps carry application information; this is a " + productType);
-        }
-        String refusal = SubscriptionRules.applicationInfoRefusal(status);
-        if (refusal != null) {
-            throw ProblemException.illegalState(refusal, status.name());
-        }
-        SubscriptionRules.AppInfo merged = SubscriptionRules.merge(storedAppInfo(), username, sealedPassword != null,
-                managementUrl, frontendUrl, guideUrl);
-        FieldErrors errors = new FieldErrors();
-        SubscriptionRules.missing(merged).forEach(m -> errors.add(m.field(), m.message()));
-        errors.throwIfAny();
+        requireSaas();
+        refuseIf(SubscriptionRules.applicationInfoRefusal(status));
         boolean first = appInfo == null || appInfo.username() == null;
-        if (appInfo == null) {
-            appInfo = new ApplicationInfo();
-        }
-        appInfo.store(merged, sealedPassword, now);
+        appInfo = appInfo == null ? new ApplicationInfo() : appInfo;
+        appInfo.supply(username, sealedPassword, managementUrl, frontendUrl, guideUrl, now);
         return new AppInfoChange(first, sealedPassword != null);
     }
 
-    SubscriptionRules.AppInfo storedAppInfo() {
-        return appInfo == null ? new SubscriptionRules.AppInfo(null, false, null, null, null) : appInfo.stored();
-    }
 
     /** The outcome of a reveal attempt, given how many reveals the window already holds. */
     SubscriptionRules.Reveal revealPassword(long usedInWindow, int limit) {
-        if (productType != ProductType.SAAS) {
-            throw ProblemException.unprocessable(
-                    "Only SaaS apps have application information; this is a " + productType);
-        }
+        requireSaas();
         return SubscriptionRules.reveal(appPassword() != null, usedInWindow, limit);
+    }
+
+    /** 409 with the app's state when a rule of {@link SubscriptionRules} refuses the move. */
+    private void refuseIf(String refusal) {
+        if (refusal != null) {
+            throw ProblemException.illegalState(refusal, status.name());
+        }
+    }
+
+    /** Only SaaS apps carry application information (422). */
+    private void requireSaas() {
+        if (productType != ProductType.SAAS) {
+            throw ProblemException.unprocessable("Only SaaS apps carry application information; this is a "
+                    + productType);
+        }
     }
 
     // ------------------------------------------------------------------------------------------- reading
@@ -364,7 +330,6 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         return specificationId;
     }
 
-
     public ProductType productType() {
         return productType;
     }
@@ -376,8 +341,6 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
     public int quantity() {
         return quantity;
     }
-
-
 
     public OffsetDateTime expiresAt() {
         return expiresAt;
@@ -408,30 +371,17 @@ public class Subscription extends PanacheEntityBase implements ChangeOrders.App 
         return visible;
     }
 
-    public Status status() {
+    public AppStatus status() {
         return status;
     }
-
-
 
     public boolean autoRenew() {
         return autoRenewal().on();
     }
 
-
-
-
-
-
-
-
     byte[] appPassword() {
         return appInfo == null ? null : appInfo.password();
     }
-
-
-
-
 
     /** The seller of the original order. */
     public UUID sellerId() {

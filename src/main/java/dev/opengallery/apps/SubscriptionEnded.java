@@ -12,5 +12,5 @@ import dev.opengallery.core.Tx;
  */
 public interface SubscriptionEnded {
 
-    Uni<Void> ended(Tx conn, UUID subscriptionId, Subscription.Status status, String ecsId);
+    Uni<Void> ended(Tx conn, UUID subscriptionId, AppStatus status, String ecsId);
 }

@@ -58,7 +58,7 @@ public class SubscriptionEvent extends PanacheEntityBase {
 
     /** Records what happened to a subscription, in the caller's transaction. */
     public static Uni<Void> record(Tx tx, UUID subscriptionId, Instant at, UUID actorId, String actorRole, String kind,
-            Subscription.Status from, Subscription.Status to, UUID orderId, String note) {
+            AppStatus from, AppStatus to, UUID orderId, String note) {
         SubscriptionEvent e = new SubscriptionEvent();
         e.subscriptionId = subscriptionId;
         e.at = at.atOffset(ZoneOffset.UTC);

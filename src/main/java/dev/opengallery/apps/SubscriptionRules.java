@@ -1,10 +1,11 @@
 package dev.opengallery.apps;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.opengallery.apps.Subscription.Status;
+import dev.opengallery.catalog.BillingMode;
 
 /**
  * The states of a purchased app and the moves between them, as plain functions the {@link Subscription} aggregate
@@ -26,24 +27,36 @@ public final class SubscriptionRules {
     }
 
     /** The states a purchased app can still be renewed, changed and unsubscribed in. */
-    public static final List<Status> LIVE = List.of(Status.ACTIVE, Status.GRACE, Status.RETENTION);
+    public static final List<AppStatus> LIVE = List.of(AppStatus.ACTIVE, AppStatus.GRACE, AppStatus.RETENTION);
+
+    /**
+     * The expiry of a periodic app bought from {@code start} for {@code periods} periods in all, counted from the
+     * start so that month ends do not drift; null for what does not expire (one-time, pay-per-use).
+     */
+    public static OffsetDateTime expiry(OffsetDateTime start, BillingMode mode, int periods) {
+        return switch (mode) {
+            case YEARLY -> start.plusYears(periods);
+            case MONTHLY -> start.plusMonths(periods);
+            default -> null;
+        };
+    }
 
     /** The state an app is opened in, and the state a renewal leaves it in. */
-    public static final Status OPENED = Status.ACTIVE;
+    public static final AppStatus OPENED = AppStatus.ACTIVE;
 
-    public static boolean live(Status s) {
+    public static boolean live(AppStatus s) {
         return LIVE.contains(s);
     }
 
     /** The expiry steps of a yearly/monthly app, in order: each moves {@code from} to {@code to} when it is due. */
     public enum Expiry {
-        GRACE(Status.ACTIVE, Status.GRACE), RETENTION(Status.GRACE, Status.RETENTION),
-        RELEASED(Status.RETENTION, Status.RELEASED);
+        GRACE(AppStatus.ACTIVE, AppStatus.GRACE), RETENTION(AppStatus.GRACE, AppStatus.RETENTION),
+        RELEASED(AppStatus.RETENTION, AppStatus.RELEASED);
 
-        public final Status from;
-        public final Status to;
+        public final AppStatus from;
+        public final AppStatus to;
 
-        Expiry(Status from, Status to) {
+        Expiry(AppStatus from, AppStatus to) {
             this.from = from;
             this.to = to;
         }
@@ -64,32 +77,32 @@ public final class SubscriptionRules {
     }
 
     /** Why the app cannot be renewed (or change its renewal), or null when it can. */
-    public static String renewalRefusal(Status s) {
-        return live(s) ? null : "The app is " + s + (s == Status.RELEASED ? ": it was released after its retention period" : "")
+    public static String renewalRefusal(AppStatus s) {
+        return live(s) ? null : "The app is " + s + (s == AppStatus.RELEASED ? ": it was released after its retention period" : "")
                 + "; it can no longer be renewed";
     }
 
     /** Why the app cannot be upgraded or expanded, or null when it can. */
-    public static String changeRefusal(Status s) {
-        return s == Status.ACTIVE ? null : "The app is " + s + ": only an ACTIVE app can be upgraded or expanded";
+    public static String changeRefusal(AppStatus s) {
+        return s == AppStatus.ACTIVE ? null : "The app is " + s + ": only an ACTIVE app can be upgraded or expanded";
     }
 
     /** Why the app cannot be unsubscribed, or null when it can. */
-    public static String unsubscribeRefusal(Status s) {
+    public static String unsubscribeRefusal(AppStatus s) {
         return live(s) ? null : "The app is " + s + ": it can no longer be unsubscribed";
     }
 
     /** Whether canceling the app's order ends the app (an unsubscribed app stays so). */
-    public static boolean cancelable(Status s) {
-        return s != Status.UNSUBSCRIBED && s != Status.CANCELED;
+    public static boolean cancelable(AppStatus s) {
+        return s != AppStatus.UNSUBSCRIBED && s != AppStatus.CANCELED;
     }
 
     /** The states canceling the app's order moves to CANCELED. */
-    public static final List<Status> CANCELABLE = java.util.Arrays.stream(Status.values())
+    public static final List<AppStatus> CANCELABLE = java.util.Arrays.stream(AppStatus.values())
             .filter(SubscriptionRules::cancelable).toList();
 
     /** Why the app's application information cannot change, or null when it can. */
-    public static String applicationInfoRefusal(Status s) {
+    public static String applicationInfoRefusal(AppStatus s) {
         return live(s) ? null : "The app is " + s + ": its application information can no longer change";
     }
 

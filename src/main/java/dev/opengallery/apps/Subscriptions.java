@@ -91,7 +91,7 @@ public class Subscriptions {
         });
     }
 
-    public record Filter(UUID accountId, UUID sellerId, ProductType type, Subscription.Status status,
+    public record Filter(UUID accountId, UUID sellerId, ProductType type, AppStatus status,
             String productName, Integer expiringWithinDays, Instant now) {
     }
 
@@ -144,7 +144,7 @@ public class Subscriptions {
                 PricingModel.valueOf(r.getString("pricing_model")), BillingMode.valueOf(r.getString("billing_mode")),
                 r.getInteger("quantity"), r.getBigDecimal("discount_rate"), r.getBigDecimal("amount_paid"),
                 r.getString("currency"), r.getOffsetDateTime("starts_at"), r.getOffsetDateTime("expires_at"),
-                Subscription.Status.valueOf(r.getString("status")), r.getBoolean("visible"), r.getString("ecs_id"),
+                AppStatus.valueOf(r.getString("status")), r.getBoolean("visible"), r.getString("ecs_id"),
                 r.getOffsetDateTime("created_at"), r.getLong("version"), r.getUUID("seller_id"), seller,
                 r.getString("ecs_flavor"), r.getBoolean("paid_by_reseller"), r.getOffsetDateTime("term_starts_at"),
                 r.getInteger("term_periods"), r.getBigDecimal("term_list_price"), r.getInteger("periods_bought"),

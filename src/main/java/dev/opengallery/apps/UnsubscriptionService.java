@@ -169,16 +169,16 @@ public class UnsubscriptionService {
         return money.chain(() -> Subscription.load(conn, s.id())).invoke(sub -> sub.unsubscribe(q.refund(), now))
                 .chain(() -> orders.note(conn, s.orderId(), s.accountId(), "customer", note, now))
                 .chain(() -> SubscriptionEvent.record(conn, s.id(), now, s.accountId(), "customer", "UNSUBSCRIBED",
-                        s.status(), Subscription.Status.UNSUBSCRIBED, null, note))
+                        s.status(), AppStatus.UNSUBSCRIBED, null, note))
                 .chain(() -> notifications.notify(conn, s.accountId(), "APP_UNSUBSCRIBED",
                         "Unsubscribed: " + s.productName(),
                         "You unsubscribed from " + s.productName() + ". Refunded to your account: " + q.refund() + " "
                                 + s.currency() + ".",
                         "/apps/" + s.id(), Set.of(Channel.EMAIL)))
-                .chain(() -> ended(conn, s, Subscription.Status.UNSUBSCRIBED));
+                .chain(() -> ended(conn, s, AppStatus.UNSUBSCRIBED));
     }
 
-    Uni<Void> ended(Tx conn, PurchasedApp s, Subscription.Status status) {
+    Uni<Void> ended(Tx conn, PurchasedApp s, AppStatus status) {
         List<SubscriptionEnded> hooks = new ArrayList<>();
         endHooks.forEach(hooks::add);
         Uni<Void> chain = Uni.createFrom().voidItem();

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.opengallery.apps.AppStatus;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
 import dev.opengallery.core.AppClock;
@@ -30,11 +31,11 @@ public class EcsRelease implements SubscriptionEnded {
     ComputeEventOutbox outbox;
 
     @Override
-    public Uni<Void> ended(Tx conn, UUID subscriptionId, Subscription.Status status, String ecsId) {
+    public Uni<Void> ended(Tx conn, UUID subscriptionId, AppStatus status, String ecsId) {
         if (ecsId == null) {
             return Uni.createFrom().voidItem();
         }
-        String reason = status == Subscription.Status.UNSUBSCRIBED ? "Image subscription unsubscribed by the buyer"
+        String reason = status == AppStatus.UNSUBSCRIBED ? "Image subscription unsubscribed by the buyer"
                 : "Image subscription released after its retention period";
         return conn.preparedQuery("""
                 insert into metering_outbox (id, ecs_id, account_id, type, reason, created_at, status, next_attempt_at)

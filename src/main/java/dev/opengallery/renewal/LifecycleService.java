@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import dev.opengallery.apps.AppStatus;
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.apps.SubscriptionEnded;
@@ -66,7 +67,7 @@ public class LifecycleService {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SubscriptionExpiry.Moved m : moved) {
                 chain = chain.chain(() -> tell(conn, step, m));
-                if (step.to == Subscription.Status.RELEASED) {
+                if (step.to == AppStatus.RELEASED) {
                     chain = chain.chain(() -> ended(conn, m.id(), m.ecsId()));
                 }
             }
@@ -106,7 +107,7 @@ public class LifecycleService {
     private Uni<Void> ended(Tx conn, UUID id, String ecsId) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (SubscriptionEnded hook : endHooks) {
-            chain = chain.chain(() -> hook.ended(conn, id, Subscription.Status.RELEASED, ecsId));
+            chain = chain.chain(() -> hook.ended(conn, id, AppStatus.RELEASED, ecsId));
         }
         return chain;
     }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.opengallery.apps.AppStatus;
 import dev.opengallery.core.Db;
 import dev.opengallery.apps.AppService;
 import dev.opengallery.apps.AppViews;
@@ -111,7 +112,7 @@ public class RenewalService {
         }
         if (!s.status().live()) {
             return Uni.createFrom().failure(ProblemException.illegalState("The app is " + s.status()
-                    + (s.status() == Subscription.Status.RELEASED ? ": it was released after its retention period" : "")
+                    + (s.status() == AppStatus.RELEASED ? ": it was released after its retention period" : "")
                     + "; it can no longer be renewed", s.status().name()));
         }
         if (periods < 1 || periods > Pricing.maxPeriods(s.billingMode())) {
@@ -209,7 +210,7 @@ public class RenewalService {
                 price.imageFee(), price.ecsFee(), price.amountDue(), s.expiresAt());
         return Subscription.load(conn, s.id()).chain(sub -> changeOrders.placeAndPay(conn, sub, line, method, actor,
                 role).chain(paid -> {
-                    Subscription.Status before = sub.renew(s.expiresAt(), q.newExpiry(), q.periods(), s.periodsBought(),
+                    AppStatus before = sub.renew(s.expiresAt(), q.newExpiry(), q.periods(), s.periodsBought(),
                             price.listPrice(), p.spec().id(), p.spec().name(), paid.charged());
                     return SubscriptionEvent.record(conn, s.id(), now, actor, role, "RENEWED", before, sub.status(),
                             paid.orderId(), q.periods() + " period(s): expiry " + s.expiresAt() + " -> "

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.opengallery.apps.AppStatus;
 import dev.opengallery.apps.PurchasedAppView;
 import dev.opengallery.apps.Subscription;
 import dev.opengallery.catalog.BillingMode;
@@ -59,7 +60,7 @@ public final class RenewalViews {
             @Schema(description = "Images: the ECS fee", example = "33.60") BigDecimal ecsFee,
             @Schema(example = "100.00") BigDecimal amountDue,
             @Schema(example = "USD") String currency,
-            Subscription.Status status,
+            AppStatus status,
             @Schema(description = "The expiry the renewal extends: always the original expiry, also in grace or retention") OffsetDateTime currentExpiry,
             OffsetDateTime newExpiry) {
     }

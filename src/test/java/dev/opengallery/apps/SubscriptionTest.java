@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.opengallery.apps.Subscription.Status;
 import dev.opengallery.catalog.BillingMode;
 import dev.opengallery.catalog.PricingModel;
 import dev.opengallery.catalog.ProductType;
@@ -46,7 +45,7 @@ class SubscriptionTest {
     @Test
     void aPaidOrderOpensTheAppActiveForThePeriodsItBought() {
         Subscription monthly = app(ProductType.SAAS, BillingMode.MONTHLY);
-        assertEquals(Status.ACTIVE, monthly.status());
+        assertEquals(AppStatus.ACTIVE, monthly.status());
         assertEquals(OffsetDateTime.parse("2027-01-25T10:00:00Z").toInstant(), monthly.expiresAt().toInstant());
         assertEquals(OffsetDateTime.parse("2028-11-25T10:00:00Z").toInstant(),
                 app(ProductType.IMAGE, BillingMode.YEARLY).expiresAt().toInstant());
@@ -55,7 +54,7 @@ class SubscriptionTest {
 
     @Test
     void cancelingTheOrderEndsTheAppUnlessTheBuyerUnsubscribedFirst() {
-        assertEquals(List.of(Status.ACTIVE, Status.GRACE, Status.RETENTION, Status.RELEASED),
+        assertEquals(List.of(AppStatus.ACTIVE, AppStatus.GRACE, AppStatus.RETENTION, AppStatus.RELEASED),
                 SubscriptionRules.CANCELABLE);
     }
 
@@ -69,7 +68,7 @@ class SubscriptionTest {
         // priced on another expiry: someone renewed meanwhile
         assertEquals(409, status(() -> s.renew(expiry.minusDays(1), expiry.plusMonths(1), 1, 2, new BigDecimal("300.00"),
                 s.specificationId(), "Basic", new BigDecimal("300.00"))));
-        assertEquals(Status.ACTIVE, s.renew(expiry, expiry.plusMonths(1), 1, 2, new BigDecimal("300.00"),
+        assertEquals(AppStatus.ACTIVE, s.renew(expiry, expiry.plusMonths(1), 1, 2, new BigDecimal("300.00"),
                 s.specificationId(), "Basic", new BigDecimal("300.00")));
         assertEquals(expiry.plusMonths(1), s.expiresAt());
         assertEquals(new BigDecimal("900.00"), s.amountPaid());
@@ -117,8 +116,8 @@ class SubscriptionTest {
     void unsubscribingEndsALiveAppWithItsRefundAndTurnsAutoRenewalOff() {
         Subscription s = app(ProductType.IMAGE, BillingMode.YEARLY);
         s.enableAutoRenewal(1);
-        assertEquals(Status.ACTIVE, s.unsubscribe(new BigDecimal("120.00"), START.plus(Duration.ofDays(10))));
-        assertEquals(Status.UNSUBSCRIBED, s.status());
+        assertEquals(AppStatus.ACTIVE, s.unsubscribe(new BigDecimal("120.00"), START.plus(Duration.ofDays(10))));
+        assertEquals(AppStatus.UNSUBSCRIBED, s.status());
         assertEquals(new BigDecimal("120.00"), s.refundAmount());
         assertFalse(s.autoRenew());
         assertEquals(409, status(() -> s.unsubscribe(BigDecimal.ZERO, START)));
@@ -180,16 +179,29 @@ class SubscriptionTest {
         Duration grace = Duration.ofDays(15);
         Duration retention = Duration.ofDays(15);
         SubscriptionRules.Expiry[] steps = SubscriptionRules.Expiry.values();
-        assertEquals(Status.ACTIVE, steps[0].from);
+        assertEquals(AppStatus.ACTIVE, steps[0].from);
         for (int i = 1; i < steps.length; i++) {
             assertEquals(steps[i - 1].to, steps[i].from, "each step starts where the previous ended");
         }
-        assertEquals(Status.RELEASED, steps[steps.length - 1].to);
+        assertEquals(AppStatus.RELEASED, steps[steps.length - 1].to);
         assertEquals(Duration.ZERO, SubscriptionRules.Expiry.GRACE.after(grace, retention));
         assertEquals(Duration.ofDays(15), SubscriptionRules.Expiry.RETENTION.after(grace, retention));
         assertEquals(Duration.ofDays(30), SubscriptionRules.Expiry.RELEASED.after(grace, retention));
         assertTrue(SubscriptionRules.Expiry.GRACE.keepsAutoRenewal());
         assertFalse(SubscriptionRules.Expiry.RELEASED.keepsAutoRenewal());
-        assertEquals(List.of(Status.ACTIVE, Status.GRACE, Status.RETENTION), SubscriptionRules.LIVE);
+        assertEquals(List.of(AppStatus.ACTIVE, AppStatus.GRACE, AppStatus.RETENTION), SubscriptionRules.LIVE);
+    }
+
+    @Test
+    void aPeriodicAppExpiresCountedFromItsStartSoMonthEndsDoNotDrift() {
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.parse("2026-01-31T10:00:00Z");
+        assertEquals(java.time.OffsetDateTime.parse("2026-02-28T10:00:00Z"),
+                SubscriptionRules.expiry(start, BillingMode.MONTHLY, 1));
+        assertEquals(java.time.OffsetDateTime.parse("2026-03-31T10:00:00Z"),
+                SubscriptionRules.expiry(start, BillingMode.MONTHLY, 2));
+        assertEquals(java.time.OffsetDateTime.parse("2029-01-31T10:00:00Z"),
+                SubscriptionRules.expiry(start, BillingMode.YEARLY, 3));
+        assertEquals(null, SubscriptionRules.expiry(start, BillingMode.ONE_TIME, 1));
+        assertEquals(null, SubscriptionRules.expiry(start, BillingMode.PAY_PER_USE, 1));
     }
 }
