@@ -56,17 +56,22 @@ public class Db {
      * A failure goes to {@code failed}.
      */
     public void detached(Supplier<Uni<?>> work, Consumer<Throwable> failed) {
-        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        ownContext(vertx.getOrCreateContext())
+                .runOnContext(v -> Uni.createFrom().deferred(work).subscribe().with(done -> { }, failed));
+    }
+
+    /** A new duplicated (request-like) context of {@code parent}'s event loop, with locals of its own. */
+    private static Context ownContext(Context parent) {
+        Context own = VertxContext.createNewDuplicatedContext(parent);
         VertxContextSafetyToggle.setContextSafe(own, true);
-        own.runOnContext(v -> Uni.createFrom().deferred(work).subscribe().with(done -> { }, failed));
+        return own;
     }
 
     public <T> Uni<T> transaction(Function<Tx, Uni<T>> work) {
         Context context = Vertx.currentContext();
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
             // a job or a test thread: the session lives on a Vert.x context of its own
-            Context own = VertxContext.createNewDuplicatedContext(context == null ? vertx.getOrCreateContext() : context);
-            VertxContextSafetyToggle.setContextSafe(own, true);
+            Context own = ownContext(context == null ? vertx.getOrCreateContext() : context);
             return Uni.createFrom().emitter(emitter -> own.runOnContext(v -> Uni.createFrom()
                     .deferred(() -> transaction(work)).subscribe().with(emitter::complete, emitter::fail)));
         }
