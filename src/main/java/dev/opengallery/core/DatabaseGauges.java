@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -22,7 +25,9 @@ import io.smallrye.mutiny.Uni;
  * query: each gauge reads a value cached here, which every {@link Source} refreshes with one reactive (non-blocking)
  * query every {@code opengallery.metrics.refresh-every} (15 s). Before the first refresh a gauge reads NaN; when a
  * refresh fails (the database is down) the values of the last successful one stay. The values are the whole
- * database's, so every replica reports the same: aggregate them with {@code max}, not {@code sum}.
+ * database's, so every replica reports the same: aggregate them with {@code max}, not {@code sum}. When the jobs
+ * are triggered from outside the scheduler does not run: the values are read once at start and after every job run
+ * ({@code jobs.JobRuns}).
  */
 @ApplicationScoped
 public class DatabaseGauges {
@@ -40,6 +45,9 @@ public class DatabaseGauges {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Config config;
 
     private final Map<String, Map<Tags, Double>> values = new ConcurrentHashMap<>();
 
@@ -62,6 +70,12 @@ public class DatabaseGauges {
     Uni<Void> scheduled() {
         return refresh().onFailure().invoke(e -> LOG.debugf("Refreshing the database gauges failed: %s", e))
                 .onFailure().recoverWithNull();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.getOptionalValue("quarkus.scheduler.enabled", Boolean.class).orElse(true)) {
+            scheduled().subscribe().with(ok -> { }, e -> { });
+        }
     }
 
     /** Reads every source's values now (tests call this; the schedule calls it every refresh-every). */

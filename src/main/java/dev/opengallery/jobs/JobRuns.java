@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import dev.opengallery.core.DatabaseGauges;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Times;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,12 @@ public class JobRuns {
 
     @Inject
     JobRunLog log;
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    DatabaseGauges gauges;
 
     private volatile Map<String, Job> byName;
 
@@ -50,10 +57,17 @@ public class JobRuns {
         return log.all().map(runs -> status(job, runs));
     }
 
-    /** Runs the job now; a job with no such name answers 404. */
+    /**
+     * Runs the job now; a job with no such name answers 404. When the jobs are triggered from outside, no timer
+     * refreshes the database gauges: every run refreshes them once it is done (a failed refresh keeps the last
+     * values and does not fail the run), so a scrape while the service is up reads values no older than the last run.
+     */
     public Uni<JobRun> run(String name, JobRequest request) {
         Job job = job(name);
-        return Uni.createFrom().deferred(() -> job.run(request));
+        Uni<JobRun> run = Uni.createFrom().deferred(() -> job.run(request));
+        return config.external()
+                ? run.call(() -> gauges.refresh().onFailure().recoverWithNull())
+                : run;
     }
 
     private Job job(String name) {

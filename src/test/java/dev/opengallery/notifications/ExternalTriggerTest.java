@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Roles;
 import dev.opengallery.support.ExternalTriggers;
+import dev.opengallery.support.Scrape;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Time rules triggered from outside (opengallery.jobs.trigger=external, as the Helm chart's knative mode sets it):
@@ -88,6 +90,31 @@ class ExternalTriggerTest {
                 .then().statusCode(200).body("job", is("notification-delivery"));
         assertEquals(1, mailbox.sentTo(email).size(), "sent once");
         assertTrue(mailbox.sentTo(other).isEmpty());
+    }
+
+    @Test
+    void theGaugesFromTheDatabaseAreReadAfterEveryRunSinceNoTimerReadsThem() {
+        String cron = "cron-" + UUID.randomUUID();
+        as(cron, Roles.SCHEDULER).post("/api/operator/jobs/unpaid-orders/run").then().statusCode(200);
+        double before = Scrape.value("opengallery_outbox_pending", "channel=SMS");
+        UUID me = account(pool, unique("gauge"), unique("gauge") + "@example.com");
+        UUID notification = UUID.randomUUID();
+        pool.preparedQuery("insert into notification (id, account_id, kind, title, body, created_at) "
+                + "values ($1, $2, 'ORDER_PAID', 'Order paid', 'Paid.', now())").execute(Tuple.of(notification, me))
+                .await().indefinitely();
+        // due in a day: neither a run nor a send after commit takes it in this test
+        pool.preparedQuery("insert into notification_delivery (id, notification_id, channel, recipient, status, "
+                + "next_attempt_at) values ($1, $2, 'SMS', '+15550100', 'PENDING', now() + interval '1 day')")
+                .execute(Tuple.of(UUID.randomUUID(), notification)).await().indefinitely();
+        try {
+            assertEquals(before, Scrape.value("opengallery_outbox_pending", "channel=SMS"), "no timer reads them");
+            as(cron, Roles.SCHEDULER).post("/api/operator/jobs/unpaid-orders/run").then().statusCode(200);
+            assertEquals(before + 1, Scrape.value("opengallery_outbox_pending", "channel=SMS"),
+                    "a run reads them once it is done");
+        } finally {
+            pool.preparedQuery("delete from notification where id = $1").execute(Tuple.of(notification))
+                    .await().indefinitely();
+        }
     }
 
     @Test
