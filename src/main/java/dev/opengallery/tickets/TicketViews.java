@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What the ticket API answers. The seller's view leaves out the buyer's account and the people behind messages. */
 public final class TicketViews {
 
@@ -38,6 +40,7 @@ public final class TicketViews {
     }
 
     @Schema(name = "Ticket", description = "A service ticket with its messages")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
             Summary ticket,
             @Schema(example = "I wrote to the seller's service e-mail three times without an answer") String description,
@@ -50,6 +53,7 @@ public final class TicketViews {
     }
 
     @Schema(name = "TicketMessage", description = "One message or move, on record")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Message(
             UUID id,
             OffsetDateTime at,
