@@ -119,6 +119,7 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /** A credit-limit ticket's resolution. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TicketCreditOutcome")
     public enum CreditOutcome {
         GRANTED, DECLINED
     }

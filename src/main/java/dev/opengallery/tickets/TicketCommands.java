@@ -84,7 +84,8 @@ public class TicketCommands {
                                 .entity(new TicketViews.Opened(t.id())).build());
                     }));
         }).chain(first -> queries.find(first.getEntity().id(), buyer)
-                .map(view -> Idempotency.answer(first, view).build()));
+                .map(view -> Idempotency.answer(first, view)
+                        .location(java.net.URI.create("/api/tickets/" + view.ticket().id())).build()));
     }
 
     public Uni<TicketViews.View> reply(Who who, UUID id, String text, String version, List<FileUpload> files) {

@@ -75,6 +75,7 @@ class TicketApiTest {
                         "messages[0].attachments[0].size", is(PDF.length),
                         "allowedActions", contains("REPLY", "CLOSE"));
         String id = opened.path("ticket.id");
+        assertEquals("/api/tickets/" + id, java.net.URI.create(opened.header("Location")).getPath());
         String file = opened.path("messages[0].attachments[0].id");
         Response download = customer(c).get(BUYER + id + "/attachments/" + file);
         assertEquals(200, download.statusCode());
