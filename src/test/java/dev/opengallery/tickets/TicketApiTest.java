@@ -37,6 +37,9 @@ class TicketApiTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    dev.opengallery.notifications.EmailSender mailbox;
+
     static TicketFixtures f;
 
     @BeforeEach
@@ -347,6 +350,17 @@ class TicketApiTest {
     }
 
     @Test
+    void ofTwoResolutionsAtOnceOneWins() throws Exception {
+        String c = customerWith(null);
+        String id = open(c, "CREDIT_LIMIT", null, null);
+        List<Response> answers = AtOnce.run(2, () -> operator().body(Map.of("text", "Granted", "outcome", "GRANTED",
+                "creditLimit", 300)).post(OPERATOR + id + "/resolve"));
+        assertEquals(List.of(200, 409), AtOnce.statuses(answers).stream().sorted().toList());
+        customer(c).get(BUYER + id).then().body("messages.action", contains("OPEN", "RESOLVE"));
+        customer(c).get("/api/account").then().body("creditLimit", is(300.00f));
+    }
+
+    @Test
     void staleVersionsAreRefused() {
         String c = customerWith(null);
         String id = open(c, "OTHER", null, null);
@@ -356,6 +370,30 @@ class TicketApiTest {
                 .body("type", endsWith("stale-version"));
         form(c, "customer").multiPart("text", "x").multiPart("version", "abc").post(BUYER + id + "/replies").then()
                 .statusCode(400).body("errors[0].field", is("version"));
+    }
+
+    @Test
+    void theBuyerIsToldByInboxAndEmailButNotOfItsOwnMessages() {
+        String subject = Tokens.fresh("tk-mail");
+        String email = subject + "@example.com";
+        String token = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken(subject,
+                java.util.Set.of("customer"), subject, "Bearer", java.util.Set.of("https://server.example.com"),
+                Map.of("email", email));
+        String id = io.restassured.RestAssured.given().auth().oauth2(token).multiPart("category", "OTHER")
+                .multiPart("subject", "Where is my invoice?").multiPart("description", "It did not arrive")
+                .post(BUYER).then().statusCode(201).extract().path("ticket.id");
+        UUID buyer = accountId(pool, subject);
+        assertEquals(0, notices(pool, buyer, id), "not told of its own ticket");
+        operatorText("ask-buyer", id, "Which order?").then().statusCode(200);
+        assertEquals(1, count(pool, "select count(*) from notification_delivery d join notification n "
+                + "on n.id = d.notification_id where n.account_id = $1 and d.channel = 'EMAIL' and n.link = $2",
+                buyer, "/tickets/" + id));
+        operator().post("/api/operator/jobs/notification-delivery/run").then().statusCode(200);
+        assertTrue(mailbox.sentTo(email).stream().anyMatch(m -> m.subject().contains("Where is my invoice?")
+                && m.text().contains("Which order?")), mailbox.sentTo(email).toString());
+        io.restassured.RestAssured.given().auth().oauth2(token).multiPart("text", "Order 42").post(BUYER + id
+                + "/replies").then().statusCode(200);
+        assertEquals(1, notices(pool, buyer, id), "its own reply tells it nothing");
     }
 
     static void runJob() {
