@@ -1,6 +1,8 @@
 package dev.opengallery.tickets;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.UUID;
 
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.Params;
@@ -21,8 +23,8 @@ final class TicketInput {
     }
 
     /** A new ticket's fields, checked. */
-    record Opening(TicketCategory category, String subject, String description, java.util.UUID orderId,
-            java.util.UUID appId, java.util.UUID productId) {
+    record Opening(TicketCategory category, String subject, String description, UUID orderId,
+            UUID appId, UUID productId) {
     }
 
     static Opening opening(String category, String subject, String description, String orderId, String appId,
@@ -35,17 +37,17 @@ final class TicketInput {
             try {
                 c = TicketCategory.valueOf(category.trim());
             } catch (IllegalArgumentException e) {
-                errors.add("category", "must be one of " + java.util.Arrays.toString(TicketCategory.values()));
+                errors.add("category", "must be one of " + Arrays.toString(TicketCategory.values()));
             }
         }
         String s = text(errors, "subject", subject, MAX_SUBJECT, true);
-        if (s != null && s.contains("\n")) {
+        if (s != null && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
             errors.add("subject", "must be one line");
         }
         String d = text(errors, "description", description, MAX_TEXT, true);
-        java.util.UUID o = uuid(errors, "orderId", orderId);
-        java.util.UUID a = uuid(errors, "appId", appId);
-        java.util.UUID p = uuid(errors, "productId", productId);
+        UUID o = uuid(errors, "orderId", orderId);
+        UUID a = uuid(errors, "appId", appId);
+        UUID p = uuid(errors, "productId", productId);
         int related = (o != null ? 1 : 0) + (a != null ? 1 : 0) + (p != null ? 1 : 0);
         if (related > 1) {
             errors.add(o != null && a != null ? "appId" : "productId",
@@ -114,7 +116,7 @@ final class TicketInput {
         errors.throwIfAny();
     }
 
-    static java.util.UUID uuid(FieldErrors errors, String field, String value) {
+    static UUID uuid(FieldErrors errors, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
