@@ -35,6 +35,14 @@ public class AccountService {
         return db.transaction(tx -> Account.lock(accountId).invoke(a -> a.changeCreditLimit(limit))).replaceWithVoid();
     }
 
+    /**
+     * Sets the postpaid credit limit in the caller's transaction (a service ticket's credit-limit resolution): the same
+     * rules, and a refusal rolls the caller's change back with it.
+     */
+    public Uni<Void> setCreditLimit(Tx tx, UUID accountId, BigDecimal limit) {
+        return Account.lock(accountId).invoke(a -> a.changeCreditLimit(limit)).replaceWithVoid();
+    }
+
     /** Sets the offer credit limit (400 beyond the currency's digits, 422 below what is in use, 404 unknown). */
     public Uni<Void> setOfferCreditLimit(UUID accountId, BigDecimal limit) {
         return db.transaction(tx -> Account.lock(accountId).invoke(a -> a.changeOfferCreditLimit(limit)))

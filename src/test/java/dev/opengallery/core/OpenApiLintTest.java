@@ -35,9 +35,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class OpenApiLintTest {
 
-    /** The operations that accept an Idempotency-Key (README: every request that moves money). */
+    /** The operations that accept an Idempotency-Key (README: every request that moves money, and opening a ticket). */
     static final Set<String> IDEMPOTENT = Set.of("placeOrder", "payOrder", "renewApp", "upgradeApp", "expandApp",
-            "unsubscribeApp", "payMilestoneBill", "topUpAccount", "reportProviderTopUp");
+            "unsubscribeApp", "payMilestoneBill", "topUpAccount", "reportProviderTopUp", "openTicket");
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     static final String PROBLEM_REF = "#/components/schemas/Problem";

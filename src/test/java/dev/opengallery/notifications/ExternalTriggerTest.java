@@ -44,7 +44,7 @@ class ExternalTriggerTest {
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
             "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
-            "supervision-completion", "unpaid-orders");
+            "supervision-completion", "ticket-service-levels", "unpaid-orders");
 
     @Inject
     Scheduler scheduler;
