@@ -42,7 +42,8 @@ class ArchitectureTest {
             List.of("ordering"),
             List.of("apps", "invoicing"),
             List.of("renewal", "metering"),
-            List.of("supervision"));
+            List.of("supervision"),
+            List.of("tickets", "requirements"));
 
     static String pkg(String feature) {
         return ROOT + "." + feature + "..";

@@ -67,6 +67,14 @@ public class OfferService {
     OffersConfig config;
 
     public Uni<OfferView> create(UUID sellerId, OfferRequest r) {
+        return create(sellerId, r, null);
+    }
+
+    /**
+     * Makes the offer; with {@code requirementId} it answers that application requirement (the requirements package
+     * checks the requirement first, in its own transaction, which this one joins).
+     */
+    public Uni<OfferView> create(UUID sellerId, OfferRequest r, UUID requirementId) {
         Instant now = clock.now();
         return catalog.findForSeller(r.productId(), sellerId).chain(product -> {
             if (product.status() != ProductStatus.LISTED) {
@@ -119,7 +127,7 @@ public class OfferService {
             PrivateOffer offer = PrivateOffer.make(id, sellerId, r.customerAccountId(), product.id(), spec.id(),
                     r.billingMode(), quantity, periods, new OfferDiscount(r.discountType(), r.discountValue()),
                     r.milestones(), currency.getCurrencyCode(), quote.amount(), quote.amount().subtract(off), token,
-                    r.expiresAt(), r.note(), now);
+                    r.expiresAt(), r.note(), requirementId, now);
             return db.transaction(conn -> conn.preparedQuery(
                     "select 1 from account where id = $1 and id <> $2").execute(Tuple.of(r.customerAccountId(), sellerId))
                     .chain(rows -> {
@@ -134,7 +142,9 @@ public class OfferService {
                                     + " made you an exclusive offer for " + product.name() + " (" + spec.name() + ", "
                                     + quantity + " x " + periods + " " + r.billingMode() + "): "
                                     + quote.amount().subtract(off) + " " + currency.getCurrencyCode() + " instead of "
-                                    + quote.amount() + ". Valid until " + r.expiresAt() + ". Order here: " + link,
+                                    + quote.amount() + ". Valid until " + r.expiresAt() + "."
+                                    + (requirementId == null ? "" : " It answers your application requirement.")
+                                    + " Order here: " + link,
                             link, EnumSet.of(Channel.EMAIL, Channel.SMS))))
                     .chain(() -> findForSeller(id, sellerId));
         });
@@ -211,7 +221,18 @@ public class OfferService {
                 r.getBigDecimal("list_price"), r.getBigDecimal("offer_price"),
                 ms == null ? null : List.of(ms), r.getOffsetDateTime("expires_at"), status,
                 withToken ? link(r.getString("token")) : null, withToken ? r.getString("token") : null,
-                r.getUUID("used_order_id"), r.getString("note"), r.getOffsetDateTime("created_at"));
+                r.getUUID("used_order_id"), r.getString("note"), r.getUUID("requirement_id"),
+                r.getOffsetDateTime("created_at"));
+    }
+
+    /** The offers that answer an application requirement, oldest first (not paged: a requirement has few). */
+    public Uni<List<OfferView>> listForRequirement(UUID requirementId) {
+        return pool.preparedQuery(SELECT + " where o.requirement_id = $1 order by o.created_at, o.id")
+                .execute(Tuple.of(requirementId)).map(rows -> {
+                    List<OfferView> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(view(r, true)));
+                    return out;
+                });
     }
 
     public Uni<OfferView> withdraw(UUID id, UUID sellerId) {

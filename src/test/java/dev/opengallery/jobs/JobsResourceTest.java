@@ -24,7 +24,7 @@ import io.restassured.path.json.JsonPath;
 class JobsResourceTest {
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
-            "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
+            "overdue-milestone-bills", "requirements-expiry", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
             "supervision-completion", "unpaid-orders");
 
     @Test

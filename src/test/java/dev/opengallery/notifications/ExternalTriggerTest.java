@@ -41,7 +41,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 class ExternalTriggerTest {
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
-            "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
+            "overdue-milestone-bills", "requirements-expiry", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
             "supervision-completion", "unpaid-orders");
 
     @Inject
