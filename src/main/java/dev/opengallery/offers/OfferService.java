@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import dev.opengallery.core.Sql;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -145,8 +146,10 @@ public class OfferService {
                                     + quote.amount() + ". Valid until " + r.expiresAt() + "."
                                     + (requirementId == null ? "" : " It answers your application requirement.")
                                     + " Order here: " + link,
-                            link, EnumSet.of(Channel.EMAIL, Channel.SMS))))
-                    .chain(() -> findForSeller(id, sellerId));
+                            link, EnumSet.of(Channel.EMAIL, Channel.SMS)))
+                    // read in the transaction: a caller's unit of work (a requirement's answer) may still hold it open
+                    .chain(() -> one(conn, SELECT + " where o.id = $1 and o.seller_id = $2", Tuple.of(id, sellerId),
+                            true)));
         });
     }
 
@@ -183,7 +186,11 @@ public class OfferService {
     }
 
     private Uni<OfferView> one(String sql, Tuple args, boolean withToken) {
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
+        return one(db.reads(), sql, args, withToken);
+    }
+
+    private Uni<OfferView> one(Sql on, String sql, Tuple args, boolean withToken) {
+        return on.preparedQuery(sql).execute(args).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Offer");
             }
