@@ -231,6 +231,7 @@ class RequirementApiTest {
                 .extract();
         String offerId = offer.path("id");
         // a seller may answer more than once
+        clock.advance(Duration.ofMinutes(1));
         String second = seller(crmSeller).body(answer(pm, pmSpec, 30)).post("/api/seller/requirements/" + id + "/offers")
                 .then().statusCode(201).extract().path("id");
         seller(crmSeller).get("/api/seller/offers/" + offerId).then().body("requirementId", is(id));
