@@ -2,6 +2,7 @@ package dev.opengallery.requirements;
 
 import java.math.BigDecimal;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +21,8 @@ public record RequirementRequest(
         @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number") @Schema(example = "+86 10 5555 0100") String phone,
         @Email @Size(max = 254) @Schema(example = "li.wei@acme.example") String email,
         @NotNull @Size(max = 64) @Schema(description = "A catalogue category (GET /api/catalog/categories)", example = "CRM") String categoryCode,
-        @Schema(description = "Lowest budget (zero or more), in currency", example = "1000.00") BigDecimal budgetMin,
-        @Schema(description = "Highest budget (above zero, not below budgetMin), in currency", example = "5000.00") BigDecimal budgetMax,
+        @DecimalMax("1000000000") @Schema(description = "Lowest budget (zero or more), in currency", example = "1000.00") BigDecimal budgetMin,
+        @DecimalMax("1000000000") @Schema(description = "Highest budget (above zero, not below budgetMin), in currency", example = "5000.00") BigDecimal budgetMax,
         @Schema(description = "ISO 4217 code of one of the marketplace's currencies; with a budget only, defaults to the "
                 + "first configured currency", example = "USD") String currency) {
 }

@@ -347,6 +347,7 @@ class RequirementApiTest {
                 { "budgetMin", 2000, "budgetMin" },
                 { "budgetMax", 0, "budgetMax" },
                 { "budgetMax", 10.001, "budgetMax" },
+                { "budgetMax", new java.math.BigDecimal("1e30"), "budgetMax" },
                 { "currency", "EUR", "currency" },
                 { "currency", "usd", "currency" },
         };
