@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
+import dev.opengallery.core.ProblemException;
 import dev.opengallery.core.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -43,7 +44,7 @@ public class OperatorRequirementResource {
             @RestQuery Integer page, @RestQuery Integer size) {
         RequirementState s = state == null ? null : Params.enumOf(RequirementState.class, "state", state);
         if (categoryCode != null && (categoryCode.isBlank() || categoryCode.length() > 64)) {
-            throw dev.opengallery.core.ProblemException.invalid("categoryCode", "must be 1 to 64 characters");
+            throw ProblemException.invalid("categoryCode", "must be 1 to 64 characters");
         }
         return queries.listForOperator(s, categoryCode, Params.page(page), Params.size(size));
     }

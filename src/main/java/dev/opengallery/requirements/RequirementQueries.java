@@ -14,6 +14,7 @@ import dev.opengallery.core.Db;
 import dev.opengallery.core.Money;
 import dev.opengallery.core.Page;
 import dev.opengallery.core.ProblemException;
+import dev.opengallery.core.Sql;
 import dev.opengallery.offers.OfferService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,10 +29,12 @@ public class RequirementQueries {
 
     static final String SELECT = "select q.*, count(*) over () as total from requirement q";
 
-    /** The seller ($2) has a listed product in the requirement's category. */
-    static final String SELLS_IN_CATEGORY = """
-            exists (select 1 from product p where p.seller_id = $2 and p.category_code = q.category_code
-                    and p.status = '%s')""".formatted(ProductStatus.LISTED.name());
+    /** The seller (the parameter {@code seller}, e.g. "$2") has a listed product in the requirement's category. */
+    static String sellsInCategory(String seller) {
+        return """
+                exists (select 1 from product p where p.seller_id = %s and p.category_code = q.category_code
+                        and p.status = '%s')""".formatted(seller, ProductStatus.LISTED.name());
+    }
 
     @Inject
     Db db;
@@ -75,9 +78,10 @@ public class RequirementQueries {
 
     /** The open (PUBLISHED) requirements of the categories the seller sells in, newest published first. */
     public Uni<Page<SellerRequirementView>> listForSeller(UUID sellerId, int page, int size) {
-        return db.reads().preparedQuery(SELECT + " where q.state = $1 and " + SELLS_IN_CATEGORY
-                + " order by q.published_at desc, q.id limit $3 offset $4")
-                .execute(Tuple.of(RequirementState.PUBLISHED.name(), sellerId, size, (long) page * size))
+        // the state is written into the statement, so that the partial index of published requirements applies
+        return db.reads().preparedQuery(SELECT + " where q.state = '" + RequirementState.PUBLISHED.name() + "' and "
+                + sellsInCategory("$1") + " order by q.published_at desc, q.id limit $2 offset $3")
+                .execute(Tuple.of(sellerId, size, (long) page * size))
                 .map(rows -> Page.of(rows, this::sellerView, page, size));
     }
 
@@ -87,7 +91,7 @@ public class RequirementQueries {
      */
     public Uni<SellerRequirementView> findForSeller(UUID id, UUID sellerId) {
         return db.reads().preparedQuery(SELECT + " where q.id = $1 and q.published_at is not null and "
-                + SELLS_IN_CATEGORY).execute(Tuple.of(id, sellerId)).map(rows -> {
+                + sellsInCategory("$2")).execute(Tuple.of(id, sellerId)).map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Requirement");
                     }
@@ -96,9 +100,9 @@ public class RequirementQueries {
     }
 
     /** Whether the seller may see the requirement (see {@link #findForSeller}); read in the caller's transaction. */
-    Uni<Boolean> visibleToSeller(dev.opengallery.core.Sql sql, UUID id, UUID sellerId) {
+    Uni<Boolean> visibleToSeller(Sql sql, UUID id, UUID sellerId) {
         return sql.preparedQuery("select 1 from requirement q where q.id = $1 and q.published_at is not null and "
-                + SELLS_IN_CATEGORY).execute(Tuple.of(id, sellerId)).map(rows -> rows.size() > 0);
+                + sellsInCategory("$2")).execute(Tuple.of(id, sellerId)).map(rows -> rows.size() > 0);
     }
 
     // ------------------------------------------------------------------------------------------ rows

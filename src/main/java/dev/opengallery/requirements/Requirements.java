@@ -129,8 +129,9 @@ public class Requirements {
 
     /** Every seller with a listed product in the requirement's category, told in one statement. */
     private Uni<Void> notifySellers(Tx tx, Requirement q) {
-        return tx.preparedQuery("select distinct seller_id from product where category_code = $1 and status = $2")
-                .execute(Tuple.of(q.categoryCode(), ProductStatus.LISTED.name())).chain(rows -> {
+        // the status is written into the statement, so that the partial index of listed products applies
+        return tx.preparedQuery("select distinct seller_id from product where category_code = $1 and status = '"
+                + ProductStatus.LISTED.name() + "'").execute(Tuple.of(q.categoryCode())).chain(rows -> {
                     List<Notifications.Notice> notices = new java.util.ArrayList<>();
                     rows.forEach(r -> {
                         UUID seller = r.getUUID("seller_id");
