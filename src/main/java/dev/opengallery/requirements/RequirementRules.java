@@ -102,8 +102,8 @@ public final class RequirementRules {
             return null;
         }
         Currency currency = currencyCode == null ? currencies.defaultCurrency() : currencies.find(currencyCode);
-        if (currency == null || !currency.getCurrencyCode().equals(currencyCode == null ? currency.getCurrencyCode()
-                : currencyCode)) {
+        // strict: the code as configured (USD), not another spelling of it (usd)
+        if (currency == null || (currencyCode != null && !currency.getCurrencyCode().equals(currencyCode))) {
             errors.add("currency", "must be one of " + currencies.codes());
             return null;
         }
