@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import dev.opengallery.core.Sql;
 import dev.opengallery.core.Tx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -67,6 +68,14 @@ public class OfferService {
     OffersConfig config;
 
     public Uni<OfferView> create(UUID sellerId, OfferRequest r) {
+        return create(sellerId, r, null);
+    }
+
+    /**
+     * Makes the offer; with {@code requirementId} it answers that application requirement (the requirements package
+     * checks the requirement first, in its own transaction, which this one joins).
+     */
+    public Uni<OfferView> create(UUID sellerId, OfferRequest r, UUID requirementId) {
         Instant now = clock.now();
         return catalog.findForSeller(r.productId(), sellerId).chain(product -> {
             if (product.status() != ProductStatus.LISTED) {
@@ -119,7 +128,7 @@ public class OfferService {
             PrivateOffer offer = PrivateOffer.make(id, sellerId, r.customerAccountId(), product.id(), spec.id(),
                     r.billingMode(), quantity, periods, new OfferDiscount(r.discountType(), r.discountValue()),
                     r.milestones(), currency.getCurrencyCode(), quote.amount(), quote.amount().subtract(off), token,
-                    r.expiresAt(), r.note(), now);
+                    r.expiresAt(), r.note(), requirementId, now);
             return db.transaction(conn -> conn.preparedQuery(
                     "select 1 from account where id = $1 and id <> $2").execute(Tuple.of(r.customerAccountId(), sellerId))
                     .chain(rows -> {
@@ -134,9 +143,13 @@ public class OfferService {
                                     + " made you an exclusive offer for " + product.name() + " (" + spec.name() + ", "
                                     + quantity + " x " + periods + " " + r.billingMode() + "): "
                                     + quote.amount().subtract(off) + " " + currency.getCurrencyCode() + " instead of "
-                                    + quote.amount() + ". Valid until " + r.expiresAt() + ". Order here: " + link,
-                            link, EnumSet.of(Channel.EMAIL, Channel.SMS))))
-                    .chain(() -> findForSeller(id, sellerId));
+                                    + quote.amount() + ". Valid until " + r.expiresAt() + "."
+                                    + (requirementId == null ? "" : " It answers your application requirement.")
+                                    + " Order here: " + link,
+                            link, EnumSet.of(Channel.EMAIL, Channel.SMS)))
+                    // read in the transaction: a caller's unit of work (a requirement's answer) may still hold it open
+                    .chain(() -> one(conn, SELECT + " where o.id = $1 and o.seller_id = $2", Tuple.of(id, sellerId),
+                            true)));
         });
     }
 
@@ -173,7 +186,11 @@ public class OfferService {
     }
 
     private Uni<OfferView> one(String sql, Tuple args, boolean withToken) {
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
+        return one(db.reads(), sql, args, withToken);
+    }
+
+    private Uni<OfferView> one(Sql on, String sql, Tuple args, boolean withToken) {
+        return on.preparedQuery(sql).execute(args).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("Offer");
             }
@@ -211,7 +228,18 @@ public class OfferService {
                 r.getBigDecimal("list_price"), r.getBigDecimal("offer_price"),
                 ms == null ? null : List.of(ms), r.getOffsetDateTime("expires_at"), status,
                 withToken ? link(r.getString("token")) : null, withToken ? r.getString("token") : null,
-                r.getUUID("used_order_id"), r.getString("note"), r.getOffsetDateTime("created_at"));
+                r.getUUID("used_order_id"), r.getString("note"), r.getUUID("requirement_id"),
+                r.getOffsetDateTime("created_at"));
+    }
+
+    /** The offers that answer an application requirement, oldest first (not paged: a requirement has few). */
+    public Uni<List<OfferView>> listForRequirement(UUID requirementId) {
+        return pool.preparedQuery(SELECT + " where o.requirement_id = $1 order by o.created_at, o.id")
+                .execute(Tuple.of(requirementId)).map(rows -> {
+                    List<OfferView> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(view(r, true)));
+                    return out;
+                });
     }
 
     public Uni<OfferView> withdraw(UUID id, UUID sellerId) {

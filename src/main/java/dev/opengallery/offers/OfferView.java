@@ -38,5 +38,6 @@ public record OfferView(
         @Schema(description = "The link's token") String token,
         UUID usedOrderId,
         String note,
+        @Schema(description = "The application requirement this offer answers, if any") UUID requirementId,
         OffsetDateTime createdAt) {
 }

@@ -96,6 +96,10 @@ public class PrivateOffer extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     OffsetDateTime withdrawnAt;
 
+    /** The application requirement this offer answers (requirements package), or null. */
+    @Column(name = "requirement_id", updatable = false)
+    UUID requirementId;
+
     protected PrivateOffer() {
     }
 
@@ -103,8 +107,9 @@ public class PrivateOffer extends PanacheEntityBase {
     static PrivateOffer make(UUID id, UUID sellerId, UUID customerAccountId, UUID productId, UUID specificationId,
             BillingMode billingMode, int quantity, int periods, OfferDiscount discount, List<BigDecimal> milestones,
             String currency, BigDecimal listPrice, BigDecimal offerPrice, String token, OffsetDateTime expiresAt,
-            String note, Instant now) {
+            String note, UUID requirementId, Instant now) {
         PrivateOffer o = new PrivateOffer();
+        o.requirementId = requirementId;
         o.id = id;
         o.sellerId = sellerId;
         o.customerAccountId = customerAccountId;

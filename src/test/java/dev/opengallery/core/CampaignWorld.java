@@ -30,8 +30,8 @@ import io.restassured.specification.RequestSpecification;
  * a private offer (and its link's token); a milestone offer on a supervised service, the customer's order of it and
  * the order's first bill; that order's flow, with a request whose file is an attachment, rejected three times by
  * the seller and appealed by the buyer (an open appeal); and a second customer whose account the operator's account
- * operations aim at. Also the base body of each operation (a request the service would take), which the bad
- * requests change one thing of.
+ * operations aim at; an application requirement of the customer, published to the seller's category. Also the
+ * base body of each operation (a request the service would take), which the bad requests change one thing of.
  */
 final class CampaignWorld {
 
@@ -51,6 +51,8 @@ final class CampaignWorld {
     String offerToken, milestoneOffer, milestoneOrder, bill;
     /** The milestone order's flow (frozen by an open appeal), the attachment of its request, the appeal. */
     String appealedFlow, attachment, appeal;
+    /** The customer's application requirement, published to the seller's category (CRM). */
+    String requirement;
 
     CampaignWorld(Instant now) {
         this.now = now;
@@ -110,6 +112,9 @@ final class CampaignWorld {
         offer = created.path("id");
         offerToken = created.path("token");
         milestones(seller);
+        requirement = as(Roles.CUSTOMER).body(requirementBody()).post("/api/requirements").then().statusCode(201)
+                .extract().path("id");
+        as(Roles.OPERATOR).post("/api/operator/requirements/" + requirement + "/publish").then().statusCode(200);
         notification = as(Roles.CUSTOMER).get("/api/inbox").then().statusCode(200).extract().path("items[0].id");
         for (String role : subjects.keySet()) {
             account(role);
@@ -208,6 +213,17 @@ final class CampaignWorld {
         return o;
     }
 
+    private static Map<String, Object> requirementBody() {
+        return Map.of("description", "A CRM for the campaign", "categoryCode", "CRM", "company", "Campaign Ltd",
+                "email", "buyer@campaign.example", "budgetMin", 100, "budgetMax", 1000, "currency", "USD");
+    }
+
+    private Map<String, Object> answerBody() {
+        Map<String, Object> o = new HashMap<>(offerBody());
+        o.remove("customerAccountId");
+        return o;
+    }
+
     private static Map<String, Object> productBody(String name) {
         return product("SAAS", "CRM", name, "x", List.of(flat2("Basic", "300.00", "3000.00")));
     }
@@ -258,7 +274,8 @@ final class CampaignWorld {
                 { "/api/seller/orders/", unpaidOrder }, { "/api/operator/products/{id}/delist", delistable },
                 { "/api/operator/products/", submitted }, { "/api/seller/products/", draft },
                 { "/api/operator/supervision/flows/", flow }, { "/api/seller/supervision/flows/", flow },
-                { "/api/supervision/flows/", flow } };
+                { "/api/supervision/flows/", flow }, { "/api/requirements/", requirement },
+                { "/api/seller/requirements/", requirement }, { "/api/operator/requirements/", requirement } };
         for (String[] m : map) {
             if (path.startsWith(m[0]) && m[1] != null) {
                 return m[1];
@@ -284,6 +301,9 @@ final class CampaignWorld {
             case "FavoriteRequest" -> Map.of("productId", saas, "specificationId", basic);
             case "ProductRequest" -> productBody("Campaign Product");
             case "OfferRequest" -> offerBody();
+            case "RequirementRequest" -> requirementBody();
+            case "RequirementAnswerRequest" -> answerBody();
+            case "RequirementRejection" -> Map.of("reason", "Campaign reason");
             case "PayRequest" -> Map.of("method", "BALANCE");
             case "TopUpRequest" -> Map.of("amount", 10, "reference", "campaign-operator-" + suffix);
             case "ProviderTopUp" -> Map.of("accountId", otherAccount, "amount", 10, "reference",

@@ -37,7 +37,8 @@ class OpenApiLintTest {
 
     /** The operations that accept an Idempotency-Key (README: every request that moves money, and opening a ticket). */
     static final Set<String> IDEMPOTENT = Set.of("placeOrder", "payOrder", "renewApp", "upgradeApp", "expandApp",
-            "unsubscribeApp", "payMilestoneBill", "topUpAccount", "reportProviderTopUp", "openTicket");
+            "unsubscribeApp", "payMilestoneBill", "topUpAccount", "reportProviderTopUp", "openTicket",
+            "postRequirement");
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     static final String PROBLEM_REF = "#/components/schemas/Problem";

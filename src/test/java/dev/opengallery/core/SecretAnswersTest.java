@@ -108,6 +108,15 @@ class SecretAnswersTest {
         calls.put("GET /api/offers", () -> customer(c).get("/api/offers"));
         calls.put("GET /api/offers/{id}", () -> customer(c).get("/api/offers/" + offerId));
         calls.put("GET /api/offers/by-token/{token}", () -> customer(c).get("/api/offers/by-token/" + token));
+        // a private offer answering the customer's application requirement, with its token
+        String requirement = customer(c).body(Map.of("description", "A CRM", "categoryCode", "CRM"))
+                .post("/api/requirements").then().statusCode(201).extract().path("id");
+        Tokens.operator().post("/api/operator/requirements/" + requirement + "/publish").then().statusCode(200);
+        Map<String, Object> answer = new HashMap<>(offer);
+        answer.remove("customerAccountId");
+        answer.put("periods", 6);
+        Response answered = seller(f.seller).body(answer).post("/api/seller/requirements/" + requirement + "/offers");
+        calls.put("POST /api/seller/requirements/{id}/offers", () -> answered);
         calls.put("POST /api/seller/offers/{id}/withdraw",
                 () -> seller(f.seller).post("/api/seller/offers/" + offerId + "/withdraw"));
         return calls;

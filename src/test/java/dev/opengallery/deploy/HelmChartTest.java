@@ -325,7 +325,8 @@ class HelmChartTest {
   /** The time rules the service runs, by the names of their run endpoints. */
   private static final List<String> JOBS = List.of("unpaid-orders", "supervision-appealable",
       "supervision-completion", "supervision-auto-close", "auto-renewals", "subscription-lifecycle",
-      "overdue-milestone-bills", "metering", "metering-outbox", "notification-delivery", "ticket-service-levels");
+      "overdue-milestone-bills", "metering", "metering-outbox", "notification-delivery", "ticket-service-levels",
+      "requirements-expiry");
 
   @Test
   void deploymentModeRunsTimersInsideAndMigratesAtStart() {

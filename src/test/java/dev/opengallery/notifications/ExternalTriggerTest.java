@@ -43,8 +43,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class ExternalTriggerTest {
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
-            "overdue-milestone-bills", "subscription-lifecycle", "supervision-appealable", "supervision-auto-close",
-            "supervision-completion", "ticket-service-levels", "unpaid-orders");
+            "overdue-milestone-bills", "requirements-expiry", "subscription-lifecycle", "supervision-appealable",
+            "supervision-auto-close", "supervision-completion", "ticket-service-levels", "unpaid-orders");
 
     @Inject
     Scheduler scheduler;
