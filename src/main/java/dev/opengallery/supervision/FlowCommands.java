@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.opengallery.apps.AppService;
 import dev.opengallery.catalog.ProductType;
+import dev.opengallery.core.FormFields;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
@@ -63,7 +64,7 @@ public class FlowCommands {
 
     public Uni<FlowViews.FlowView> submitRequest(Who who, UUID flowId, String request, String requirement,
             String version, List<FileUpload> files) {
-        Long expected = FlowInput.version(version);
+        Long expected = FormFields.version(version);
         FlowInput.Request r = FlowInput.request(request, requirement);
         return attachments.read(files).chain(uploads -> move(who, flowId, expected, (tx, flow) -> {
             flow.submitRequest(who, r.text(), r.requirement(), uploads, clock.now(), settings.appealAfter());
@@ -137,7 +138,7 @@ public class FlowCommands {
 
     public Uni<FlowViews.FlowView> deliver(Who who, UUID flowId, FlowInput.DeliveryFields fields, String version,
             List<FileUpload> files) {
-        Long expected = FlowInput.version(version);
+        Long expected = FormFields.version(version);
         FlowInput.Delivery d = FlowInput.delivery(fields);
         return attachments.read(files).chain(uploads -> move(who, flowId, expected, (tx, flow) -> {
             Instant now = clock.now();

@@ -1,5 +1,7 @@
 package dev.opengallery.supervision;
 
+import static dev.opengallery.core.FormFields.text;
+
 import dev.opengallery.core.FieldErrors;
 import dev.opengallery.core.ProblemException;
 
@@ -76,21 +78,6 @@ final class FlowInput {
         return text;
     }
 
-    /** The version a multipart form sends as text (null when not sent). */
-    static Long version(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(value.trim());
-            if (v < 0) {
-                throw ProblemException.invalid("version", "must be zero or more");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("version", "must be a whole number");
-        }
-    }
 
     /** A required reason (rejections, appeals, decisions), stripped. */
     static String reason(String reason) {
@@ -114,22 +101,6 @@ final class FlowInput {
         throw ProblemException.invalid("status", "must be one of OPEN, DECIDED, CLOSED, ALL");
     }
 
-    static String text(FieldErrors errors, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            errors.add(field, "must be at most " + max + " characters");
-        }
-        if (v.indexOf('\u0000') >= 0) {
-            errors.add(field, "must not contain NUL characters");
-        }
-        return v;
-    }
 
     static String url(FieldErrors errors, String field, String value) {
         if (value == null || value.isBlank()) {

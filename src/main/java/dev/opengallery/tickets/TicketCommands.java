@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.opengallery.core.FormFields;
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.ProblemException;
@@ -90,7 +91,7 @@ public class TicketCommands {
 
     public Uni<TicketViews.View> reply(Who who, UUID id, String text, String version, List<FileUpload> files) {
         String message = TicketInput.message("text", text);
-        Long expected = TicketInput.version(version);
+        Long expected = FormFields.version(version);
         return attachments.read(files).chain(uploads -> move(who, id, expected, TicketAction.REPLY, message,
                 (tx, t) -> {
                     t.reply(who, message, uploads, clock.now(), settings.reopenWithin());

@@ -1,5 +1,8 @@
 package dev.opengallery.tickets;
 
+import static dev.opengallery.core.FormFields.text;
+import static dev.opengallery.core.FormFields.uuid;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.UUID;
@@ -73,21 +76,6 @@ final class TicketInput {
         return t;
     }
 
-    /** The version a multipart form sends as text (null when not sent). */
-    static Long version(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(value.trim());
-            if (v < 0) {
-                throw ProblemException.invalid("version", "must be zero or more");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("version", "must be a whole number");
-        }
-    }
 
     /**
      * A resolution's outcome: required for a credit-limit ticket, refused for others; a limit with GRANTED only
@@ -116,32 +104,5 @@ final class TicketInput {
         errors.throwIfAny();
     }
 
-    static UUID uuid(FieldErrors errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Params.uuid(field, value.trim());
-        } catch (ProblemException e) {
-            errors.add(field, "must be a UUID");
-            return null;
-        }
-    }
 
-    static String text(FieldErrors errors, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "is required");
-            }
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            errors.add(field, "must be at most " + max + " characters");
-        }
-        if (v.indexOf('\u0000') >= 0) {
-            errors.add(field, "must not contain NUL characters");
-        }
-        return v;
-    }
 }

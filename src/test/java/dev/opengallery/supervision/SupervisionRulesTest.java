@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.opengallery.core.FormFields;
 import dev.opengallery.core.ProblemException;
 import dev.opengallery.supervision.AppealRules.Ground;
 import dev.opengallery.supervision.AppealRules.Outcome;
@@ -81,11 +82,11 @@ class SupervisionRulesTest {
 
     @Test
     void inputIsCheckedBeforeAnythingIsRead() {
-        assertNull(FlowInput.version(null));
-        assertNull(FlowInput.version(" "));
-        assertEquals(4L, FlowInput.version(" 4 "));
-        assertEquals("version", field(() -> FlowInput.version("abc")));
-        assertEquals("version", field(() -> FlowInput.version("-1")));
+        assertNull(FormFields.version(null));
+        assertNull(FormFields.version(" "));
+        assertEquals(4L, FormFields.version(" 4 "));
+        assertEquals("version", field(() -> FormFields.version("abc")));
+        assertEquals("version", field(() -> FormFields.version("-1")));
         assertEquals("reason", field(() -> FlowInput.reason(" ")));
         assertEquals("reason", field(() -> FlowInput.reason("x".repeat(FlowInput.MAX_REASON + 1))));
         assertEquals("reason", field(() -> FlowInput.reason("a\u0000b")));
