@@ -30,7 +30,8 @@ import io.restassured.specification.RequestSpecification;
  * a private offer (and its link's token); a milestone offer on a supervised service, the customer's order of it and
  * the order's first bill; that order's flow, with a request whose file is an attachment, rejected three times by
  * the seller and appealed by the buyer (an open appeal); and a second customer whose account the operator's account
- * operations aim at; an application requirement of the customer, published to the seller's category. Also the
+ * operations aim at; an application requirement of the customer, published to the seller's category; a service ticket of the
+ * customer on the paid order, with a file, the seller brought in. Also the
  * base body of each operation (a request the service would take), which the bad requests change one thing of.
  */
 final class CampaignWorld {
@@ -53,6 +54,8 @@ final class CampaignWorld {
     String appealedFlow, attachment, appeal;
     /** The customer's application requirement, published to the seller's category (CRM). */
     String requirement;
+    /** The customer's service ticket on the paid order (with a file), the seller brought in; its attachment. */
+    String ticket, ticketAttachment;
 
     CampaignWorld(Instant now) {
         this.now = now;
@@ -115,6 +118,15 @@ final class CampaignWorld {
         requirement = as(Roles.CUSTOMER).body(requirementBody()).post("/api/requirements").then().statusCode(201)
                 .extract().path("id");
         as(Roles.OPERATOR).post("/api/operator/requirements/" + requirement + "/publish").then().statusCode(200);
+        var opened = form(Roles.CUSTOMER).multiPart("category", "CANNOT_CONTACT_SELLER")
+                .multiPart("subject", "Campaign ticket").multiPart("description", "The seller does not answer")
+                .multiPart("orderId", paidOrder)
+                .multiPart("files", "campaign.pdf", "%PDF-1.4 campaign".getBytes(), "application/pdf")
+                .post("/api/tickets").then().statusCode(201).extract();
+        ticket = opened.path("ticket.id");
+        ticketAttachment = opened.path("messages[0].attachments[0].id");
+        as(Roles.OPERATOR).body(Map.of("text", "Seller, please answer"))
+                .post("/api/operator/tickets/" + ticket + "/involve-seller").then().statusCode(200);
         notification = as(Roles.CUSTOMER).get("/api/inbox").then().statusCode(200).extract().path("items[0].id");
         for (String role : subjects.keySet()) {
             account(role);
@@ -255,10 +267,13 @@ final class CampaignWorld {
      */
     String pathId(String path, String param) {
         if (param.equals("attachmentId")) {
-            return attachment;
+            return path.contains("/tickets/") ? ticketAttachment : attachment;
         }
         if (param.equals("token")) {
             return offerToken;
+        }
+        if (path.contains("/tickets/")) {
+            return ticket;
         }
         if (path.contains("/attachments/")) {
             // an attachment is named through its own flow
@@ -339,6 +354,12 @@ final class CampaignWorld {
         Map<String, String> form = new LinkedHashMap<>();
         if (op.path().endsWith("/deliver")) {
             form.put("note", "Delivered by the campaign");
+        } else if (op.path().equals("/api/tickets")) {
+            form.put("category", "OTHER");
+            form.put("subject", "Campaign question");
+            form.put("description", "Asked by the campaign");
+        } else if (op.path().endsWith("/replies")) {
+            form.put("text", "Answered by the campaign");
         } else {
             form.put("request", "Company name: Campaign\nAdministrator e-mail: a@campaign.example");
         }
