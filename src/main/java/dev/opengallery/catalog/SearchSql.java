@@ -11,9 +11,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code PrintSearchSql} prints them):
  * <ul>
  * <li>{@link #ranked}: with the RUM index ({@link SearchIndex}). Relevance is the index's own order
- * ({@code search_vector <=> query}, the same score as {@code ts_rank_cd} for one word), so a page reads only its own
- * rows; rows of equal score on one page come newest listed first, then by id. The total counts at most cap + 1
- * matches.</li>
+ * ({@code search_vector <=> query}, ordered like {@code ts_rank_cd} for one word that a field holds at most once), so
+ * a page reads its own rows and the rest of the last score's; rows of equal score come newest listed first, then by
+ * id. The total counts at most cap + 1 matches.</li>
  * <li>{@link #fallback}: without it, the statement searches always used: every match is scored with
  * {@code ts_rank_cd} (ties newest listed first, then by id) and counted exactly.</li>
  * </ul>
@@ -102,7 +102,7 @@ public final class SearchSql {
             case PRICE_DESC -> "p.from_price desc nulls last, p.id";
             case NEWEST -> "p.listed_at desc, p.id";
         };
-        // the page's own order: for relevance the index's, with rows of equal score newest first
+        // the page's rows in the same order
         String pageOrder = switch (c.effectiveSort()) {
             case RELEVANCE -> "page.dist, page.listed_at desc, page.id";
             case POPULARITY -> "page.paid_orders desc, page.listed_at desc, page.id";
@@ -114,8 +114,21 @@ public final class SearchSql {
         String offset = "$" + args.size();
         args.addValue((long) cap + 1);
         String count = "$" + args.size();
-        String sql = "with page as (select p.id, p.listed_at, p.from_price" + extra + " from product p where " + where
-                + " order by " + order + " limit " + limit + " offset " + offset + "), "
+        String matches = "select p.id, p.listed_at, p.from_price" + extra + " from product p where " + where;
+        String page;
+        if (c.effectiveSort() == SearchCriteria.Sort.RELEVANCE) {
+            // The index hands out the matches best first, but in no defined order among equal scores (and a plan
+            // that sorts instead, for a deep page, in another one). So the first page + offset rows are taken in
+            // the index's order WITH TIES (every row of the last score too, read on from the index until the score
+            // changes), then sorted by score, newest listed first, id: the same order whatever the plan and page.
+            args.addValue((long) (c.page() + 1) * c.size());
+            String upTo = "$" + args.size();
+            page = "select * from (" + matches + " order by " + order + " fetch first " + upTo
+                    + " rows with ties) t order by dist, listed_at desc, id limit " + limit + " offset " + offset;
+        } else {
+            page = matches + " order by " + order + " limit " + limit + " offset " + offset;
+        }
+        String sql = "with page as (" + page + "), "
                 + "counted as (select count(*) as total from (select 1 from product p where " + where + " limit " + count
                 + ") m) "
                 + "select " + CatalogRepository.SUMMARY_COLUMNS + ", counted.total, "
