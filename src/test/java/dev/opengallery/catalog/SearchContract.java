@@ -178,7 +178,9 @@ abstract class SearchContract {
 
     @Test
     void theServiceSearchesOnTheExpectedPath() {
-        org.junit.jupiter.api.Assertions.assertEquals(expectedPath(), searchIndex.path().await().indefinitely());
+        org.junit.jupiter.api.Assertions.assertEquals(expectedPath(), searchIndex.path().await().indefinitely(),
+                "the test database's search path (the RUM path needs postgresql-15-rum and `create extension rum` in "
+                        + "template1 as the superuser: .ci/run does both)");
     }
 
     /** A second word, in 1,010 products made in one statement: more than the 1,000 a total counts. */
