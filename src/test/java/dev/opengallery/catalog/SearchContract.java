@@ -296,6 +296,9 @@ abstract class SearchContract {
         // the word in the name of every 7th: 144 products
         anonymous().get("/api/catalog/products?q=" + many + " suite&size=100&page=1").then().statusCode(200)
                 .body("total", is(144), "totalCapped", is(false), "totalText", is("144"), "items", hasSize(44));
+        // only stop words: no match, not an error
+        anonymous().get("/api/catalog/products?q=the").then().statusCode(200)
+                .body("total", is(0), "totalCapped", is(false), "items", hasSize(0));
         // a filter that nothing passes
         anonymous().get("/api/catalog/products?q=" + many + "&type=HARDWARE").then().statusCode(200)
                 .body("total", is(0), "totalCapped", is(false), "totalText", is("0"), "items", hasSize(0));
