@@ -3,13 +3,20 @@
 -- (exponential) picks, so that full-text queries range from selective (a rare technology or brand, tens to hundreds of matches) to
 -- broad (a common topic or adjective, thousands to tens of thousands of matches). The random generator is
 -- seeded, so a run on the same PostgreSQL version produces the same words. Run with psql -v products=N.
+-- With -v first=K (default 1) it adds products K..N to those already there (the growth run of run.sh: 10,000, then
+-- up to 100,000, then up to 1,000,000), each batch with its own seed.
 \set ON_ERROR_STOP on
-select setseed(0.2026);
+\if :{?first}
+\else
+\set first 1
+\endif
+select setseed(0.2026 + (:first - 1) / 1e8);
 
 insert into account (id, subject, display_name, email, created_at)
 select ('00000000-0000-4000-8000-' || lpad(to_hex(s), 12, '0'))::uuid, 'bench-seller-' || s, 'Bench seller ' || s,
        'seller' || s || '@bench.example', now() - interval '800 days'
-from generate_series(1, 12) s;
+from generate_series(1, 12) s
+on conflict do nothing;
 
 insert into seller_profile (account_id, company_name, service_email, service_phone, support_range, created_at, updated_at)
 select ('00000000-0000-4000-8000-' || lpad(to_hex(s), 12, '0'))::uuid,
@@ -18,7 +25,8 @@ select ('00000000-0000-4000-8000-' || lpad(to_hex(s), 12, '0'))::uuid,
               'Greenfield Apps', 'Highland Networks', 'Westgate Consulting'])[s],
        'support' || s || '@bench.example', '+1-555-01' || lpad(s::text, 2, '0'), 'Mon-Fri 9:00-18:00',
        now() - interval '800 days', now() - interval '800 days'
-from generate_series(1, 12) s;
+from generate_series(1, 12) s
+on conflict do nothing;
 
 create temp table w as select
     array['Nimbus', 'Quanta', 'Vertex', 'Polar', 'Cobalt', 'Helix', 'Aurora', 'Zephyr', 'Orion', 'Lumen',
@@ -127,25 +135,29 @@ from (select y.*,
             from (select g, random() t, random() r1, random() r2, random() r3, random() r4, random() r5,
                          random() r6, random() r7, random() r8, random() r9, random() r10, random() r11,
                          random() r12, random() r13
-                  from generate_series(1, :products) g) r) y
+                  from generate_series(:first, :products) g) r) y
       cross join w) x
 cross join w;
+
+-- the products of this batch: those without a specification yet
+create temp table batch as
+select p.id from product p
+where p.seller_id::text like '00000000-0000-4000-8000-%' and not exists (select 1 from specification s where s.product_id = p.id);
 
 -- one specification with one FLAT price row per product, in the product's billing mode at its from price
 insert into specification (id, product_id, position, name, description, pricing_model, unit, min_quantity, max_quantity)
 select gen_random_uuid(), p.id, 1, 'Standard', 'Standard edition', 'FLAT',
        case when p.type = 'IMAGE' then 'instance' else 'unit' end, 1, 1
-from product p where p.seller_id::text like '00000000-0000-4000-8000-%';
+from product p join batch b on b.id = p.id;
 
 insert into specification_price (specification_id, billing_mode, tier_from, tier_to, unit_price)
 select s.id, p.billing_modes[1], 1, 1, p.from_price
-from specification s join product p on p.id = s.product_id
-where p.seller_id::text like '00000000-0000-4000-8000-%';
+from specification s join product p on p.id = s.product_id join batch b on b.id = p.id;
 
 -- paid orders over the last weeks for about 3% of the products (the popularity sort and page counts read them)
 insert into product_sales_day (product_id, day, paid_orders)
 select p.id, (now() at time zone 'utc')::date - d, 1 + floor(random() * 5)::int
-from (select id from product where seller_id::text like '00000000-0000-4000-8000-%' and random() < 0.03) p
+from (select id from batch where random() < 0.03) p
 cross join generate_series(0, 40, 4) d;
 
 analyze account; analyze seller_profile; analyze product; analyze specification; analyze specification_price; analyze product_sales_day;

@@ -23,6 +23,27 @@ public interface CatalogConfig {
     @WithDefault("true")
     boolean changeNotifications();
 
+    /** How searches run ({@code opengallery.catalog.search.*}). */
+    Search search();
+
+    interface Search {
+
+        /**
+         * Which statement searches use ({@code opengallery.catalog.search.index}): {@code auto} (default) the RUM
+         * index when the database has it, else the GIN fallback with a warning at start; {@code rum} the RUM index,
+         * and the service does not start without it; {@code fallback} the GIN statement always.
+         */
+        @WithDefault("auto")
+        SearchIndex.Mode index();
+
+        /**
+         * Matches counted at most ({@code opengallery.catalog.search.total-cap}, 1000): past it a search answers
+         * the cap as its total with {@code totalCapped: true} ("1,000+").
+         */
+        @WithDefault("1000")
+        int totalCap();
+    }
+
     /** The search result cache ({@code opengallery.catalog.search-cache.*}). */
     SearchCache searchCache();
 

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.opengallery.core.Page;
 import dev.opengallery.core.Params;
 import dev.opengallery.core.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -45,9 +44,11 @@ public class CatalogResource {
             + "over name, summary, tags and "
             + "description (web search syntax: words, \"quoted phrases\", -excluded, or), with filters, sorting and "
             + "paging. Price filters and sorting use each product's lowest unit price (fromPrice). Sort defaults to "
-            + "RELEVANCE with a query, NEWEST without. The same search asked again within 30 seconds is answered from a "
+            + "RELEVANCE with a query (best score first; products of equal score newest listed first), "
+            + "NEWEST without. The total is exact up to 1,000 matches; past that it is 1,000 with totalCapped true "
+            + "(shown as totalText \"1,000+\"), and every page, also past 1,000, is still served. The same search asked again within 30 seconds is answered from a "
             + "short-lived result cache: the sales figures in it may be that old (listing changes show at once).")
-    public Uni<Page<ProductSummary>> search(
+    public Uni<SearchPage> search(
             @RestQuery @Parameter(description = "Search text", example = "wordpress hosting") String q,
             @RestQuery @Parameter(example = "CRM") String category,
             @RestQuery @Parameter(schema = @Schema(implementation = ProductType.class)) String type,

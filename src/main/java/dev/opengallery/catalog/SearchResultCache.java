@@ -20,7 +20,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.opengallery.core.AppClock;
-import dev.opengallery.core.Page;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
@@ -77,9 +76,9 @@ public class SearchResultCache {
     }
 
     /** A page, the service-clock instant its query started, and whether a background refresh of it runs. */
-    private record Timed(Instant at, Page<ProductSummary> page, AtomicBoolean refreshing) {
+    private record Timed(Instant at, SearchPage page, AtomicBoolean refreshing) {
 
-        Timed(Instant at, Page<ProductSummary> page) {
+        Timed(Instant at, SearchPage page) {
             this(at, page, new AtomicBoolean());
         }
     }
@@ -125,12 +124,12 @@ public class SearchResultCache {
     }
 
     /** The cached page for the search, or the one {@code load} produces (then kept). */
-    public Uni<Page<ProductSummary>> get(SearchCriteria criteria, LocalDate since, Supplier<Uni<Page<ProductSummary>>> load) {
+    public Uni<SearchPage> get(SearchCriteria criteria, LocalDate since, Supplier<Uni<SearchPage>> load) {
         if (cache == null) {
             return load.get();
         }
         Key key = Key.of(criteria, since);
-        Uni<Page<ProductSummary>> page = Uni.createFrom().completionStage(() -> lookup(key, load, true));
+        Uni<SearchPage> page = Uni.createFrom().completionStage(() -> lookup(key, load, true));
         // a request that joined another one's query resumes on its own Vert.x context, not the loader's
         Context context = Vertx.currentContext();
         return context == null ? page : page.emitOn(task -> {
@@ -142,7 +141,7 @@ public class SearchResultCache {
         });
     }
 
-    private CompletableFuture<Page<ProductSummary>> lookup(Key key, Supplier<Uni<Page<ProductSummary>>> load,
+    private CompletableFuture<SearchPage> lookup(Key key, Supplier<Uni<SearchPage>> load,
             boolean retry) {
         CompletableFuture<Timed> present = cache.getIfPresent(key);
         if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
@@ -174,7 +173,7 @@ public class SearchResultCache {
         });
     }
 
-    private void refresh(Key key, CompletableFuture<Timed> current, Supplier<Uni<Page<ProductSummary>>> load) {
+    private void refresh(Key key, CompletableFuture<Timed> current, Supplier<Uni<SearchPage>> load) {
         Instant started = clock.now();
         refreshes.increment();
         load.get().subscribe().with(

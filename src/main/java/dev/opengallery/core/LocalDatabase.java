@@ -81,6 +81,14 @@ public final class LocalDatabase {
 
     /** Creates the database, owned by the application role, unless it exists. */
     public void ensureDatabase(String database) throws SQLException {
+        ensureDatabase(database, null);
+    }
+
+    /**
+     * Creates the database from the given template ({@code null}: the server's default, template1), owned by the
+     * application role, unless it exists.
+     */
+    public void ensureDatabase(String database, String template) throws SQLException {
         try (Connection c = connect()) {
             try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
                 ps.setString(1, database);
@@ -91,7 +99,7 @@ public final class LocalDatabase {
                 }
             }
             try (Statement st = c.createStatement()) {
-                st.execute("create database " + quote(database));
+                st.execute("create database " + quote(database) + (template == null ? "" : " template " + quote(template)));
             }
         }
     }

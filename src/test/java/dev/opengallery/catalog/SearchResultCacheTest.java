@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.opengallery.core.AppClock;
-import dev.opengallery.core.Page;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -49,22 +48,22 @@ class SearchResultCacheTest {
         return new SearchCriteria(text, null, null, null, null, minPrice, null, null, 0, 20);
     }
 
-    static Page<ProductSummary> page(long total) {
-        return new Page<>(List.of(), total, 0, 20);
+    static SearchPage page(long total) {
+        return SearchPage.of(List.of(), total, 1000, 0, 20);
     }
 
     /** A load that counts its queries and answers the pages given, in turn. */
-    static class Loads implements Supplier<Uni<Page<ProductSummary>>> {
+    static class Loads implements Supplier<Uni<SearchPage>> {
         final AtomicInteger queries = new AtomicInteger();
-        final List<CompletableFuture<Page<ProductSummary>>> answers;
+        final List<CompletableFuture<SearchPage>> answers;
 
-        Loads(List<CompletableFuture<Page<ProductSummary>>> answers) {
+        Loads(List<CompletableFuture<SearchPage>> answers) {
             this.answers = answers;
         }
 
         @Override
-        public Uni<Page<ProductSummary>> get() {
-            CompletableFuture<Page<ProductSummary>> answer = answers.get(queries.getAndIncrement());
+        public Uni<SearchPage> get() {
+            CompletableFuture<SearchPage> answer = answers.get(queries.getAndIncrement());
             return Uni.createFrom().completionStage(answer);
         }
     }
@@ -75,11 +74,11 @@ class SearchResultCacheTest {
 
     @Test
     void concurrentAskersOfTheSameSearchShareOneQuery() {
-        CompletableFuture<Page<ProductSummary>> answer = new CompletableFuture<>();
+        CompletableFuture<SearchPage> answer = new CompletableFuture<>();
         Loads loads = new Loads(List.of(answer));
-        CompletableFuture<Page<ProductSummary>> first = cache.get(search("backup", null), SINCE, loads).subscribeAsCompletionStage();
-        CompletableFuture<Page<ProductSummary>> second = cache.get(search("  BACKUP ", null), SINCE, loads).subscribeAsCompletionStage();
-        Page<ProductSummary> p = page(7);
+        CompletableFuture<SearchPage> first = cache.get(search("backup", null), SINCE, loads).subscribeAsCompletionStage();
+        CompletableFuture<SearchPage> second = cache.get(search("  BACKUP ", null), SINCE, loads).subscribeAsCompletionStage();
+        SearchPage p = page(7);
         answer.complete(p);
         assertSame(p, first.join());
         assertSame(p, second.join());
@@ -112,7 +111,7 @@ class SearchResultCacheTest {
 
     @Test
     void pastItsRefreshPointAPageIsServedWhileABackgroundQueryReplacesIt() {
-        CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
+        CompletableFuture<SearchPage> refreshed = new CompletableFuture<>();
         Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed));
         assertEquals(1, cache.get(search("q", null), SINCE, loads).await().indefinitely().total());
         now = now.plusSeconds(14);
@@ -145,7 +144,7 @@ class SearchResultCacheTest {
 
     @Test
     void aRefreshThatEndsAfterTheCacheWasClearedIsNotKept() {
-        CompletableFuture<Page<ProductSummary>> refreshed = new CompletableFuture<>();
+        CompletableFuture<SearchPage> refreshed = new CompletableFuture<>();
         Loads loads = new Loads(List.of(CompletableFuture.completedFuture(page(1)), refreshed,
                 CompletableFuture.completedFuture(page(3))));
         cache.get(search("q", null), SINCE, loads).await().indefinitely();

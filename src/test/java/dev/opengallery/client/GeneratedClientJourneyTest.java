@@ -43,10 +43,10 @@ import dev.opengallery.client.model.PriceRequest;
 import dev.opengallery.client.model.PricingModel;
 import dev.opengallery.client.model.Product;
 import dev.opengallery.client.model.ProductRequest;
+import dev.opengallery.client.model.ProductSearchPage;
 import dev.opengallery.client.model.ProductStatus;
 import dev.opengallery.client.model.ProductType;
 import dev.opengallery.client.model.ProductSummary;
-import dev.opengallery.client.model.ProductSummaryPage;
 import dev.opengallery.client.model.PurchasedApp;
 import dev.opengallery.client.model.Quote;
 import dev.opengallery.client.model.QuoteRequest;
@@ -166,15 +166,17 @@ class GeneratedClientJourneyTest {
 
         // the buyer searches the catalogue, opens the CRM and prices a month of Basic and a year of Pro
         CatalogueApi catalogue = new CatalogueApi(buyer);
-        ProductSummaryPage found = catalogue.searchProducts(null, null, null, null, 0, word, null, 10,
+        ProductSearchPage found = catalogue.searchProducts(null, null, null, null, 0, word, null, 10,
                 SearchSort.PRICE_ASC, null);
         assertEquals(2, found.getTotal());
+        assertEquals(false, found.getTotalCapped());
+        assertEquals("2", found.getTotalText());
         assertEquals(List.of("Journey LAMP " + word, "Journey CRM " + word),
                 found.getItems().stream().map(ProductSummary::getName).toList());
         ProductSummary hit = found.getItems().get(1);
         assertEquals("300.00", money(hit.getFromPrice()));
         assertEquals("Company of Journey Apps", hit.getSellerName());
-        ProductSummaryPage saasOnly = catalogue.searchProducts(null, "CRM", null, null, 0, word, null, 10, null,
+        ProductSearchPage saasOnly = catalogue.searchProducts(null, "CRM", null, null, 0, word, null, 10, null,
                 ProductType.SAAS);
         assertEquals(List.of(crm.getId()), saasOnly.getItems().stream().map(ProductSummary::getId).toList());
 

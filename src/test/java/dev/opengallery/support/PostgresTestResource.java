@@ -13,6 +13,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * come from OG_TEST_PG_HOST, OG_TEST_PG_PORT, OG_TEST_PG_USER, OG_TEST_PG_PASSWORD (defaults 127.0.0.1, 5432,
  * opengallery, opengallery). A missing role is created (LOGIN CREATEDB) through the server's administrator
  * role, as on a fresh machine with local trust authentication.
+ * <p>
+ * Init argument {@code template} (a test profile's {@code TestResourceEntry}): the template the database is created
+ * from. By default template1, where `.ci/run` creates the RUM extension; {@code template0} gives a database without
+ * it, as on a plain managed PostgreSQL ({@link #WITHOUT_EXTENSIONS}).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,7 +25,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     static final String USER = env("OG_TEST_PG_USER", "opengallery");
     static final String PASSWORD = env("OG_TEST_PG_PASSWORD", "opengallery");
 
+    /** Init arguments for a database created from template0: no extension beyond PostgreSQL's own. */
+    public static final Map<String, String> WITHOUT_EXTENSIONS = Map.of("template", "template0");
+
     private String database;
+
+    private String template;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        template = initArgs == null ? null : initArgs.get("template");
+    }
 
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
@@ -41,7 +55,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         database = "og_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
-            local().ensureDatabase(database);
+            local().ensureDatabase(database, template);
         } catch (SQLException e) {
             throw new IllegalStateException("\n\n*** The tests need PostgreSQL: could not create a test database on "
                     + HOST + ":" + PORT + " as role '" + USER + "' (" + e.getMessage() + ").\n"

@@ -1,0 +1,181 @@
+package dev.opengallery.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The search statements, one per path (plain SQL building; {@link CatalogSearch} runs them, the benchmark's
+ * {@code PrintSearchSql} prints them):
+ * <ul>
+ * <li>{@link #ranked}: with the RUM index ({@link SearchIndex}). Relevance is the index's own order
+ * ({@code search_vector <=> query}, ordered like {@code ts_rank_cd} for one word that a field holds at most once), so
+ * a page reads its own rows and the rest of the last score's; rows of equal score come newest listed first, then by
+ * id. The total counts at most cap + 1 matches.</li>
+ * <li>{@link #fallback}: without it, the statement searches always used: every match is scored with
+ * {@code ts_rank_cd} (ties newest listed first, then by id) and counted exactly.</li>
+ * </ul>
+ * Both return the page's rows with {@code total} and {@code page_paid_orders} (or {@code paid_orders}).
+ */
+public final class SearchSql {
+
+    private SearchSql() {
+    }
+
+    /** A statement and its arguments; public so that the benchmark runs the very same SQL. */
+    public record Statement(String sql, Tuple args) {
+    }
+
+    /** Which statement: the RUM-ranked one or the fallback. */
+    public enum Path {
+        RUM, FALLBACK
+    }
+
+    public static Statement statement(Path path, SearchCriteria c, LocalDate since, int cap) {
+        return path == Path.RUM ? ranked(c, since, cap) : fallback(c, since);
+    }
+
+    private static final String TSQ = "websearch_to_tsquery('english', $1)";
+
+    /** The filters every path applies; the text, when there is one, is {@code $1}. */
+    private static List<String> where(SearchCriteria c, Tuple args, boolean inlineQuery) {
+        List<String> where = new ArrayList<>();
+        where.add("p.status = 'LISTED'");
+        if (c.hasText()) {
+            args.addValue(c.text().trim());
+            where.add(inlineQuery ? "p.search_vector @@ " + TSQ : "p.search_vector @@ tsq");
+        }
+        if (c.categoryCode() != null) {
+            args.addValue(c.categoryCode());
+            where.add("p.category_code = $" + args.size());
+        }
+        if (c.type() != null) {
+            args.addValue(c.type().name());
+            where.add("p.type = $" + args.size());
+        }
+        if (c.billingMode() != null) {
+            args.addValue(new String[] { c.billingMode().name() });
+            where.add("p.billing_modes @> $" + args.size() + "::text[]");
+        }
+        if (c.sellerId() != null) {
+            args.addValue(c.sellerId());
+            where.add("p.seller_id = $" + args.size());
+        }
+        if (c.minPrice() != null) {
+            args.addValue(c.minPrice());
+            where.add("p.from_price >= $" + args.size());
+        }
+        if (c.maxPrice() != null) {
+            args.addValue(c.maxPrice());
+            where.add("p.from_price <= $" + args.size());
+        }
+        return where;
+    }
+
+    private static String popularity(String id, String since) {
+        return "coalesce((select sum(d.paid_orders) from product_sales_day d where d.product_id = " + id
+                + " and d.day >= " + since + "), 0)";
+    }
+
+    /**
+     * With the RUM index: the page straight from the index order (the query inline, so that a generic plan of the
+     * prepared statement still orders by the index), the total counted up to cap + 1 rows, one row with a null id
+     * when the page is empty (so the total still comes back).
+     */
+    static Statement ranked(SearchCriteria c, LocalDate since, int cap) {
+        Tuple args = Tuple.tuple();
+        String where = String.join(" and ", where(c, args, true));
+        args.addValue(since);
+        String sinceParam = "$" + args.size();
+        boolean byPopularity = c.effectiveSort() == SearchCriteria.Sort.POPULARITY;
+        String extra = switch (c.effectiveSort()) {
+            case RELEVANCE -> ", p.search_vector <=> " + TSQ + " as dist";
+            case POPULARITY -> ", " + popularity("p.id", sinceParam) + " as paid_orders";
+            default -> "";
+        };
+        String order = switch (c.effectiveSort()) {
+            case RELEVANCE -> "p.search_vector <=> " + TSQ;
+            case POPULARITY -> "paid_orders desc, p.listed_at desc, p.id";
+            case PRICE_ASC -> "p.from_price asc nulls last, p.id";
+            case PRICE_DESC -> "p.from_price desc nulls last, p.id";
+            case NEWEST -> "p.listed_at desc, p.id";
+        };
+        // the page's rows in the same order
+        String pageOrder = switch (c.effectiveSort()) {
+            case RELEVANCE -> "page.dist, page.listed_at desc, page.id";
+            case POPULARITY -> "page.paid_orders desc, page.listed_at desc, page.id";
+            default -> order.replace("p.", "page.");
+        };
+        args.addValue(c.size());
+        String limit = "$" + args.size();
+        args.addValue((long) c.page() * c.size());
+        String offset = "$" + args.size();
+        args.addValue((long) cap + 1);
+        String count = "$" + args.size();
+        String matches = "select p.id, p.listed_at, p.from_price" + extra + " from product p where " + where;
+        String page;
+        if (c.effectiveSort() == SearchCriteria.Sort.RELEVANCE) {
+            // The index hands out the matches best first, but in no defined order among equal scores (and a plan
+            // that sorts instead, for a deep page, in another one). So the first page + offset rows are taken in
+            // the index's order WITH TIES (every row of the last score too, read on from the index until the score
+            // changes), then sorted by score, newest listed first, id: the same order whatever the plan and page.
+            args.addValue((long) (c.page() + 1) * c.size());
+            String upTo = "$" + args.size();
+            page = "select * from (" + matches + " order by " + order + " fetch first " + upTo
+                    + " rows with ties) t order by dist, listed_at desc, id limit " + limit + " offset " + offset;
+        } else {
+            page = matches + " order by " + order + " limit " + limit + " offset " + offset;
+        }
+        String sql = "with page as (" + page + "), "
+                + "counted as (select count(*) as total from (select 1 from product p where " + where + " limit " + count
+                + ") m) "
+                + "select " + CatalogRepository.SUMMARY_COLUMNS + ", counted.total, "
+                + (byPopularity ? "page.paid_orders" : popularity("page.id", sinceParam)) + " as page_paid_orders"
+                + " from counted left join (page join product p on p.id = page.id"
+                + " left join seller_profile s on s.account_id = p.seller_id) on true"
+                + " order by " + pageOrder;
+        return new Statement(sql, args);
+    }
+
+    /** Without the RUM index: every match scored and counted (the statement used before the RUM index). */
+    static Statement fallback(SearchCriteria c, LocalDate since) {
+        Tuple args = Tuple.tuple();
+        // the query is parsed once per statement (a function in FROM), not once per matching row, whichever
+        // plan PostgreSQL picks for the prepared statement
+        String from = c.hasText() ? "product p, " + TSQ + " tsq" : "product p";
+        String rank = c.hasText() ? "ts_rank_cd(p.search_vector, tsq)" : "0::real";
+        String where = String.join(" and ", where(c, args, false));
+        args.addValue(since);
+        String sinceParam = "$" + args.size();
+        String popularity = popularity("p.id", sinceParam);
+        String order = switch (c.effectiveSort()) {
+            case RELEVANCE -> "rank desc, p.listed_at desc, p.id";
+            case POPULARITY -> "paid_orders desc, p.listed_at desc, p.id";
+            case PRICE_ASC -> "p.from_price asc nulls last, p.id";
+            case PRICE_DESC -> "p.from_price desc nulls last, p.id";
+            case NEWEST -> "p.listed_at desc, p.id";
+        };
+        args.addValue(c.size());
+        String limit = "$" + args.size();
+        args.addValue((long) c.page() * c.size());
+        String offset = "$" + args.size();
+        boolean popularityInOrder = c.effectiveSort() == SearchCriteria.Sort.POPULARITY;
+        // The matches are collected narrow (id and sort keys, materialized so that the planner cannot walk a sort
+        // index and filter row by row while the total still needs every match), counted and cut to the page;
+        // only the page's rows are then read in full. Popularity is computed for the page only, unless it is what
+        // the results are sorted by.
+        String hits = "select p.id, p.listed_at, p.from_price, " + rank + " as rank"
+                + (popularityInOrder ? ", " + popularity + " as paid_orders" : "")
+                + " from " + from + " where " + where;
+        String pageOrder = order.replace("p.", "h.");
+        String sql = "with hits as materialized (" + hits + "), page as (select h.*, count(*) over () as total "
+                + "from hits h order by " + pageOrder + " limit " + limit + " offset " + offset + ") "
+                + "select " + CatalogRepository.SUMMARY_COLUMNS + ", page.rank, page.total, "
+                + (popularityInOrder ? "page.paid_orders" : popularity("page.id", sinceParam)) + " as page_paid_orders"
+                + " from page join product p on p.id = page.id left join seller_profile s on s.account_id = p.seller_id"
+                + " order by " + order.replace("p.", "page.");
+        return new Statement(sql, args);
+    }
+}
