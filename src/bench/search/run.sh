@@ -70,14 +70,19 @@ START=$(date +%s)
 
 log() { printf '\n== %s [%ss]\n' "$*" "$(( $(date +%s) - START ))"; }
 
-cleanup() {
-    local rc=$?
-    set +e
+stop_services() {
     for pid in $SERVICE_PIDS; do kill "$pid" 2>/dev/null; done
     for pid in $SERVICE_PIDS; do
         for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
         kill -9 "$pid" 2>/dev/null
     done
+    SERVICE_PIDS=
+}
+
+cleanup() {
+    local rc=$?
+    set +e
+    stop_services
     if [ "${KEEP_DB:-0}" != 1 ]; then
         psql -X -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1
     fi
@@ -186,6 +191,8 @@ LOG0=$(wc -l <"$WORK/service.log")
 if [ "$REUSED" = 0 ]; then
     log "seeding $PRODUCTS listed products"
     psql -X -q -v ON_ERROR_STOP=1 -v products="$PRODUCTS" -d "$DB" -f "$BENCH/seed.sql" >/dev/null
+    # as autovacuum leaves a table that is read more than written: statistics and the visibility map up to date
+    psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "vacuum (analyze) product" -c "vacuum (analyze) product_sales_day"
 fi
 psql -X -At -d "$DB" -c "select format('%s listed products, %s sellers, %s specifications, %s price rows, %s sales-day rows; product table with indexes %s',
     (select count(*) from product where status = 'LISTED'), (select count(*) from seller_profile), (select count(*) from specification),
@@ -372,6 +379,9 @@ explain "broad ($(sed -n "${BROAD}p" "$WORK/matches.txt") matches)" "$BROAD"
 G_SIZES=() G_RPS=() G_P50=() G_P99=() G_ERR=() G_RUM=() G_GIN=() G_SEED=()
 if [ -n "$GROWTH" ]; then
     log "growth run: sizes $GROWTH; cache off, $CLIENTS clients, ${GROWTH_DURATION}s each, $NQ queries ($QUERIES)"
+    # the instances above are done: their pools (up to 32 connections each) would leave the growth instance
+    # without connections under PostgreSQL's default max_connections (100)
+    stop_services
     psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $GDB with (force)" -c "create database $GDB"
     ensure_rum "$GDB"
     SVC_DB=$GDB
@@ -388,8 +398,9 @@ if [ -n "$GROWTH" ]; then
         psql -X -q -d "$GDB" -c "drop index if exists product_listed_search_rum_idx"
         psql -X -q -v ON_ERROR_STOP=1 -v products="$size" -v first=$(( have + 1 )) -d "$GDB" -f "$BENCH/seed.sql" >/dev/null
         if [ "$has_rum" = 1 ]; then
-            psql -X -q -v ON_ERROR_STOP=1 -d "$GDB" -c "create index product_listed_search_rum_idx on product using rum (search_vector rum_tsvector_ops) where status = 'LISTED'" -c "analyze product"
+            psql -X -q -v ON_ERROR_STOP=1 -d "$GDB" -c "create index product_listed_search_rum_idx on product using rum (search_vector rum_tsvector_ops) where status = 'LISTED'"
         fi
+        psql -X -q -v ON_ERROR_STOP=1 -d "$GDB" -c "vacuum (analyze) product" -c "vacuum (analyze) product_sales_day"
         G_SEED+=("$(( $(date +%s) - t0 ))")
         have=$size
         read -r rum gin <<<"$(psql -X -At -F ' ' -d "$GDB" -c "select coalesce(pg_relation_size(to_regclass('product_listed_search_rum_idx')), 0), pg_relation_size('product_listed_search_idx')")"
