@@ -74,9 +74,10 @@ stop_services() {
     for pid in $SERVICE_PIDS; do kill "$pid" 2>/dev/null; done
     for pid in $SERVICE_PIDS; do
         for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$pid" 2>/dev/null
+        kill -9 "$pid" 2>/dev/null || true
     done
     SERVICE_PIDS=
+    return 0
 }
 
 cleanup() {

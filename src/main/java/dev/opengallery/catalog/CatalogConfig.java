@@ -42,6 +42,15 @@ public interface CatalogConfig {
          */
         @WithDefault("1000")
         int totalCap();
+
+        /**
+         * Whether a search is planned for its own values ({@code opengallery.catalog.search.custom-plans}, true): its
+         * statement runs in a transaction with {@code plan_cache_mode = force_custom_plan}, since a prepared
+         * statement's generic plan cannot see how selective a word or a filter is (measured with pgbench at 100,000
+         * products: 322 searches/s planned each time against 273 with generic plans).
+         */
+        @WithDefault("true")
+        boolean customPlans();
     }
 
     /** The search result cache ({@code opengallery.catalog.search-cache.*}). */

@@ -11,6 +11,7 @@ import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -50,7 +51,7 @@ public class CatalogSearch {
     private Uni<SearchPage> query(SearchSql.Path path, SearchCriteria c, LocalDate since) {
         int cap = config.search().totalCap();
         SearchSql.Statement st = SearchSql.statement(path, c, since, cap);
-        return pool.preparedQuery(st.sql()).execute(st.args()).chain(rows -> {
+        return run(st).chain(rows -> {
             List<ProductSummary> items = new ArrayList<>();
             long total = -1;
             for (Row r : rows) {
@@ -66,9 +67,21 @@ public class CatalogSearch {
             SearchCriteria first = new SearchCriteria(c.text(), c.categoryCode(), c.type(), c.billingMode(),
                     c.sellerId(), c.minPrice(), c.maxPrice(), c.sort(), 0, 1);
             SearchSql.Statement count = SearchSql.statement(path, first, since, cap);
-            return pool.preparedQuery(count.sql()).execute(count.args()).map(rs -> SearchPage.of(List.of(),
+            return run(count).map(rs -> SearchPage.of(List.of(),
                     rs.size() == 0 ? 0 : rs.iterator().next().getLong("total"), cap, c.page(), c.size()));
         });
+    }
+
+    /**
+     * Runs a search statement, planned for its values when {@code custom-plans} is on: SET LOCAL keeps the setting to
+     * this transaction, so the pool's other statements keep their cached generic plans.
+     */
+    private Uni<RowSet<Row>> run(SearchSql.Statement st) {
+        if (!config.search().customPlans()) {
+            return pool.preparedQuery(st.sql()).execute(st.args());
+        }
+        return pool.withTransaction(conn -> conn.query("set local plan_cache_mode = force_custom_plan").execute()
+                .chain(() -> conn.preparedQuery(st.sql()).execute(st.args())));
     }
 
     /** Popular applications: most paid orders over the popularity window (30 days), listed products only. */
