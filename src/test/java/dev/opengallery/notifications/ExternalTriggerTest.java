@@ -74,6 +74,10 @@ class ExternalTriggerTest {
             Thread.sleep(50);
         }
         assertEquals(1, mailbox.sentTo(email).size());
+        // the row is marked SENT once the mail server has answered, a moment after the mail went out
+        while (!"SENT".equals(delivery(pool, id, Channel.EMAIL).getString("status")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertEquals("SENT", delivery(pool, id, Channel.EMAIL).getString("status"));
         // a rolled-back notification is never sent
         String other = unique("rolledback") + "@example.com";
