@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -236,7 +237,7 @@ public class OfferService {
     public Uni<List<OfferView>> listForRequirement(UUID requirementId) {
         return pool.preparedQuery(SELECT + " where o.requirement_id = $1 order by o.created_at, o.id")
                 .execute(Tuple.of(requirementId)).map(rows -> {
-                    List<OfferView> out = new java.util.ArrayList<>();
+                    List<OfferView> out = new ArrayList<>();
                     rows.forEach(r -> out.add(view(r, true)));
                     return out;
                 });

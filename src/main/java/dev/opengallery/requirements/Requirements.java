@@ -1,6 +1,7 @@
 package dev.opengallery.requirements;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -132,7 +133,7 @@ public class Requirements {
         // the status is written into the statement, so that the partial index of listed products applies
         return tx.preparedQuery("select distinct seller_id from product where category_code = $1 and status = '"
                 + ProductStatus.LISTED.name() + "'").execute(Tuple.of(q.categoryCode())).chain(rows -> {
-                    List<Notifications.Notice> notices = new java.util.ArrayList<>();
+                    List<Notifications.Notice> notices = new ArrayList<>();
                     rows.forEach(r -> {
                         UUID seller = r.getUUID("seller_id");
                         if (!seller.equals(q.accountId())) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -155,7 +156,7 @@ public class TicketJobs extends NamedJob {
     }
 
     /** Batches until one handles fewer rows than a batch holds; answers the rows handled. */
-    private Uni<Integer> loop(java.util.function.Supplier<Uni<Integer>> batch, int total) {
+    private Uni<Integer> loop(Supplier<Uni<Integer>> batch, int total) {
         return batch.get().chain(n -> n < settings.batch() ? Uni.createFrom().item(total + n) : loop(batch, total + n));
     }
 
