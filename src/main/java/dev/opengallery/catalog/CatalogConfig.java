@@ -51,6 +51,21 @@ public interface CatalogConfig {
          */
         @WithDefault("true")
         boolean customPlans();
+
+        /**
+         * Search statements running at once on this instance ({@code opengallery.catalog.search.max-concurrent}, 4);
+         * the others wait their turn. About twice the database server's cores divided by the instances: sixteen at
+         * once on two cores made the slowest answers twice as slow as four at once (README, Benchmarks).
+         */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /**
+         * Searches waiting for their turn at most ({@code opengallery.catalog.search.max-waiting}, 200); one more is
+         * answered 503 with Retry-After instead of waiting longer than the client would.
+         */
+        @WithDefault("200")
+        int maxWaiting();
     }
 
     /** The search result cache ({@code opengallery.catalog.search-cache.*}). */

@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,13 @@ public class CatalogResource {
             + "RELEVANCE with a query (best score first; products of equal score newest listed first), "
             + "NEWEST without. The total is exact up to 1,000 matches; past that it is 1,000 with totalCapped true "
             + "(shown as totalText \"1,000+\"), and every page, also past 1,000, is still served. The same search asked again within 30 seconds is answered from a "
-            + "short-lived result cache: the sales figures in it may be that old (listing changes show at once).")
+            + "short-lived result cache: the sales figures in it may be that old (listing changes show at once). "
+            + "Searches run a few at a time per instance, the others waiting their turn; when too many are waiting "
+            + "the answer is 503 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(responseCode = "503", description = "Too many searches are waiting, or the database or the identity "
+            + "provider cannot be reached: retry after the Retry-After seconds")
     public Uni<SearchPage> search(
             @RestQuery @Parameter(description = "Search text", example = "wordpress hosting") String q,
             @RestQuery @Parameter(example = "CRM") String category,

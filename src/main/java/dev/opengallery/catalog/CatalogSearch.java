@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.ConcurrencyGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,6 +39,14 @@ public class CatalogSearch {
 
     @Inject
     CatalogConfig config;
+
+    /** Search statements a few at a time ({@code max-concurrent}), the rest waiting first come, first served. */
+    private ConcurrencyGate gate;
+
+    @PostConstruct
+    void init() {
+        gate = new ConcurrencyGate("searches", config.search().maxConcurrent(), config.search().maxWaiting());
+    }
 
     public LocalDate popularitySince() {
         return clock.today().minusDays(config.popularityWindow().toDays() - 1);
@@ -73,15 +83,18 @@ public class CatalogSearch {
     }
 
     /**
-     * Runs a search statement, planned for its values when {@code custom-plans} is on: SET LOCAL keeps the setting to
-     * this transaction, so the pool's other statements keep their cached generic plans.
+     * Runs a search statement when the gate lets it ({@code max-concurrent}), planned for its values when
+     * {@code custom-plans} is on: SET LOCAL keeps the setting to this transaction, so the pool's other statements keep
+     * their cached generic plans.
      */
     private Uni<RowSet<Row>> run(SearchSql.Statement st) {
-        if (!config.search().customPlans()) {
-            return pool.preparedQuery(st.sql()).execute(st.args());
-        }
-        return pool.withTransaction(conn -> conn.query("set local plan_cache_mode = force_custom_plan").execute()
-                .chain(() -> conn.preparedQuery(st.sql()).execute(st.args())));
+        return gate.run(() -> {
+            if (!config.search().customPlans()) {
+                return pool.preparedQuery(st.sql()).execute(st.args());
+            }
+            return pool.withTransaction(conn -> conn.query("set local plan_cache_mode = force_custom_plan").execute()
+                    .chain(() -> conn.preparedQuery(st.sql()).execute(st.args())));
+        });
     }
 
     /** Popular applications: most paid orders over the popularity window (30 days), listed products only. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.opengallery.core.Db;
+import dev.opengallery.support.AtOnce;
 import dev.opengallery.support.TestClock;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -136,6 +139,22 @@ abstract class SearchContract {
         anonymous().get(base + "&sort=PRICE_ASC&size=2&page=2").then()
                 .body("total", is(5), "items", hasSize(1), "items[0].id", is(license));
         anonymous().get(base + "&size=2&page=7").then().body("total", is(5), "items", hasSize(0));
+    }
+
+    @Test
+    void manySearchesAtOnceAreAllAnsweredInFull() throws Exception {
+        // 24 different searches (so that the result cache answers none) against 4 running at once: the rest wait
+        // their turn and each gets its own full answer
+        AtomicInteger n = new AtomicInteger();
+        List<Response> answers = AtOnce.run(24, () -> {
+            int size = n.incrementAndGet();
+            return anonymous().get("/api/catalog/products?q=" + word + "&sort=PRICE_ASC&size=" + size);
+        });
+        for (Response r : answers) {
+            int size = r.path("size");
+            r.then().statusCode(200).body("total", is(5), "items", hasSize(Math.min(size, 5)),
+                    "items[0].id", is(image));
+        }
     }
 
     @Test
