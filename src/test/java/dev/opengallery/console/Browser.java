@@ -74,8 +74,14 @@ public final class Browser implements AutoCloseable {
     /** Signs in as a user of the OIDC Dev Service through its login page (its button for that user). */
     public void login(String user) {
         open("/console/login");
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[@value='" + user + "' or normalize-space(.)='" + user + "']")));
+        WebElement button;
+        try {
+            button = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[@value='" + user + "' or normalize-space(.)='" + user + "']")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No login page for " + user + " at " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
         button.click();
         wait.until(d -> d.getCurrentUrl().startsWith(base + "/console/"));
         wait.until(d -> !d.findElements(By.id("who")).isEmpty()
