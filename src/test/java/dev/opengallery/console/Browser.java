@@ -86,6 +86,9 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl().startsWith(base + "/console/"));
         wait.until(d -> !d.findElements(By.id("who")).isEmpty()
                 && d.findElement(By.id("who")).getText().toLowerCase(java.util.Locale.ROOT).contains(user));
+        // the start page of the person's role has rendered (so that a navigation now is not overtaken by it)
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return location.hash.length > 2 && !!document.querySelector('main h1');")));
     }
 
     /** Signs out through the console's link; the "signed out" page shows. */
