@@ -8,8 +8,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.opengallery.core.Problem;
 import io.vertx.core.http.Cookie;
@@ -38,8 +38,8 @@ public class ConsoleCsrf {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @ConfigProperty(name = "opengallery.console.secure-cookies", defaultValue = "true")
-    boolean secureCookies;
+    @Inject
+    ConsoleConfig config;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -70,7 +70,7 @@ public class ConsoleCsrf {
         }
         if (csrf == null && !bearer && ConsoleTenantResolver.isConsolePath(ctx.normalizedPath())) {
             ctx.response().addCookie(Cookie.cookie(COOKIE, token()).setPath("/").setSameSite(CookieSameSite.STRICT)
-                    .setHttpOnly(false).setSecure(secureCookies));
+                    .setHttpOnly(false).setSecure(config.secureCookies()));
         }
         ctx.next();
     }

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
@@ -38,8 +36,8 @@ public class ConsoleSessions implements TokenStateManager {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "opengallery.console.session-max-age", defaultValue = "12H")
-    java.time.Duration maxAge;
+    @Inject
+    ConsoleConfig config;
 
     @Override
     public Uni<String> createTokenState(RoutingContext routingContext, OidcTenantConfig oidcConfig,
@@ -51,7 +49,7 @@ public class ConsoleSessions implements TokenStateManager {
                 .chain(() -> pool.preparedQuery("insert into console_sessions (id, id_token, access_token, refresh_token,"
                         + " access_expires_in, expires_at) values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))")
                         .execute(Tuple.of(id, tokens.getIdToken(), tokens.getAccessToken(), tokens.getRefreshToken(),
-                                tokens.getAccessTokenExpiresIn(), (double) maxAge.toSeconds())))
+                                tokens.getAccessTokenExpiresIn(), (double) config.sessionMaxAge().toSeconds())))
                 .replaceWith(id);
     }
 
