@@ -35,7 +35,7 @@ class ArchitectureTest {
      */
     static final List<List<String>> LAYERS = List.of(
             List.of("core"),
-            List.of("jobs"),
+            List.of("jobs", "console"),
             List.of("catalog", "notifications"),
             List.of("payments"),
             List.of("offers"),

@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.MultiMap;
@@ -229,9 +231,16 @@ public class HttpEdge {
         }
         Throwable failure = ctx.failure();
         int status = ctx.statusCode();
+        if (failure instanceof AuthenticationRedirectException redirect) {
+            // the web console's sign-in (OIDC code flow): to the provider's login page, or back to the page after it
+            ctx.response().setStatusCode(redirect.getCode()).putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            return;
+        }
         if (failure instanceof HttpException he) {
             status = he.getStatusCode();
-        } else if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
+        } else if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
+                || failure instanceof AuthenticationCompletionException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             status = 401;
         } else if (failure instanceof ForbiddenException) {
