@@ -3,9 +3,12 @@ package dev.opengallery.console;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,9 @@ import org.openqa.selenium.Cookie;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The console's sign-in next to the API's bearer tokens: the Content-Security-Policy, the API unchanged for bearer
@@ -32,6 +38,9 @@ class ConsoleSecurityTest {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     static Browser browser;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -108,6 +117,27 @@ class ConsoleSecurityTest {
                 .then().statusCode(201);
         DevServiceTokens.as("alice").get("/api/account").then().statusCode(200).body("id", is(account));
         assertEquals(vpcs + 2, session().get("/api/account/vpcs").json().size());
+        browser.logout();
+    }
+
+    @Test
+    void theStoredSessionOpensNothingWithoutTheCookie() throws Exception {
+        browser.login("bob");
+        String secret = browser.cookie(ConsoleTenantResolver.SESSION_COOKIE).getValue();
+        assertEquals(200, session().get("/api/account").status());
+        Row row = pool.preparedQuery("select id, id_token, access_token, refresh_token from console_sessions where id = $1")
+                .execute(Tuple.of(ConsoleSessions.rowId(secret))).await().indefinitely().iterator().next();
+        long holdingTheSecret = pool.preparedQuery("select count(*) from console_sessions where id = $1")
+                .execute(Tuple.of(secret)).await().indefinitely().iterator().next().getLong(0);
+        assertEquals(0, holdingTheSecret, "the table does not hold the cookie's secret");
+        for (String column : new String[] { "id_token", "access_token" }) {
+            String stored = row.getString(column);
+            assertFalse(stored.startsWith("eyJ") || stored.split("\\.").length == 3, column + " is stored as a token: " + stored);
+        }
+        // what someone reading the table could try: the row's key as the cookie
+        SessionClient.Answer withRowId = new SessionClient().cookie(new Cookie(ConsoleTenantResolver.SESSION_COOKIE,
+                row.getString("id"))).header("X-Requested-With", "JavaScript").get("/api/account");
+        assertEquals(401, withRowId.status());
         browser.logout();
     }
 
