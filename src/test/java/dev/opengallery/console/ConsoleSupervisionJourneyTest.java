@@ -292,7 +292,28 @@ class ConsoleSupervisionJourneyTest {
         b.waitUntil(x -> !x.driver.findElement(By.tagName("main")).getText().contains(name + " Plus"));
         b.logout();
 
+        // a private offer on the listed product for the buyer's account, then withdrawn
+        b.login("alice");
+        b.go("/account");
+        String customer = b.text(By.cssSelector("main dl.facts code"));
+        b.logout();
         b.login("sam");
+        b.go("/seller/offers");
+        b.clickLink("New private offer");
+        b.choose("offer-product", "Product", name + " Plus");
+        b.submit("offer-product");
+        b.type("offer", "Customer account id", customer);
+        b.choose("offer", "Discount", "Percentage off");
+        b.type("offer", "Percent off, or the fixed price", "10");
+        b.submit("offer");
+        b.waitForText(By.id("offer-status"), "ACTIVE");
+        b.waitForText(By.id("offer-price"), "USD 855.00");
+        b.screenshot("s11-seller-private-offer");
+        b.clickButton("Withdraw the offer");
+        b.waitForText(By.id("offer-status"), "WITHDRAWN");
+        b.go("/seller/offers");
+        b.waitForText(By.id("seller-offers"), "WITHDRAWN");
+
         b.go("/seller/products");
         b.waitForText(By.id("seller-products"), name + " Plus");
         b.clickButton("Delist " + name + " Plus");
