@@ -15,6 +15,21 @@ import sellerProducts from './pages/seller/products.js';
 import sellerProductNew from './pages/seller/product-new.js';
 import review from './pages/operator/review.js';
 import accounts from './pages/operator/accounts.js';
+// service supervision (buyer, seller, operator) and the seller's products, orders, private offers and apps sold
+import buyerFlows from './pages/supervision/buyer-flows.js';
+import buyerFlow from './pages/supervision/buyer-flow.js';
+import sellerFlows from './pages/supervision/seller-flows.js';
+import sellerFlow from './pages/supervision/seller-flow.js';
+import appeals from './pages/supervision/operator-appeals.js';
+import appeal from './pages/supervision/operator-appeal.js';
+import sellerProduct from './pages/seller/product.js';
+import sellerOrders from './pages/seller/orders.js';
+import sellerOrder from './pages/seller/order.js';
+import sellerOfferNew from './pages/seller/offer-new.js';
+import sellerOffers from './pages/seller/offers.js';
+import sellerOffer from './pages/seller/offer.js';
+import sellerApps from './pages/seller/apps.js';
+import sellerApp from './pages/seller/app.js';
 
 export default [
   catalogSearch,
@@ -29,4 +44,19 @@ export default [
   sellerProfile,
   review,
   accounts,
+  // service supervision and the seller's pages (sub-pages such as /new before /:id)
+  buyerFlows,
+  buyerFlow,
+  sellerProduct,
+  sellerOrders,
+  sellerOrder,
+  sellerFlows,
+  sellerFlow,
+  sellerOffers,
+  sellerOfferNew,
+  sellerOffer,
+  sellerApps,
+  sellerApp,
+  appeals,
+  appeal,
 ];

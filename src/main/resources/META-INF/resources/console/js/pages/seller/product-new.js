@@ -42,6 +42,9 @@ export default {
         { name: 'description', label: 'Description', type: 'textarea', required: true },
         { name: 'securityGroups', label: 'Recommended security groups (images; comma-separated)',
           help: 'For example web-80-443' },
+        { name: 'requestTemplate', label: 'Request template (SaaS and services: what the buyer tells you)', type: 'textarea',
+          help: 'Professional and consulting services are always delivered through service supervision' },
+        { name: 'supervised', label: 'SaaS: deliver through service supervision', type: 'checkbox' },
         spec(0, true),
         spec(1, false),
       ],
@@ -59,6 +62,8 @@ export default {
         await post('/api/seller/products', {
           type: values.type, categoryCode: values.categoryCode, name: values.name, summary: values.summary,
           description: values.description, specifications,
+          requestTemplate: values.requestTemplate,
+          supervised: values.type === 'SAAS' ? values.supervised : undefined,
           securityGroups: values.securityGroups ? values.securityGroups.split(',').map((g) => g.trim()).filter(Boolean) : undefined,
         });
         navigate('/seller/products');
