@@ -10,11 +10,25 @@ import orders from './pages/buyer/orders.js';
 import order from './pages/buyer/order.js';
 import apps from './pages/buyer/apps.js';
 import app from './pages/buyer/app.js';
+// buyer: favorites, exclusive offers and milestone bills, invoices, pay-per-use charges, the inbox
+import favorites from './pages/buyer/favorites.js';
+import favorite from './pages/buyer/favorite.js';
+import offers from './pages/buyer/offers.js';
+import offer from './pages/buyer/offer.js';
+import milestoneBills from './pages/buyer/milestone-bills.js';
+import invoices from './pages/buyer/invoices.js';
+import invoice from './pages/buyer/invoice.js';
+import charges from './pages/buyer/charges.js';
+import inbox from './pages/buyer/inbox.js';
 import sellerProfile from './pages/seller/profile.js';
 import sellerProducts from './pages/seller/products.js';
 import sellerProductNew from './pages/seller/product-new.js';
 import review from './pages/operator/review.js';
 import accounts from './pages/operator/accounts.js';
+// operator: invoices, job runs
+import operatorInvoices from './pages/operator/invoices.js';
+import operatorInvoice from './pages/operator/invoice.js';
+import jobs from './pages/operator/jobs.js';
 
 export default [
   catalogSearch,
@@ -24,9 +38,21 @@ export default [
   apps,
   app,
   account,
+  favorites,
+  favorite,
+  offers,
+  offer,
+  milestoneBills,
+  invoices,
+  invoice,
+  charges,
+  inbox,
   sellerProducts,
   sellerProductNew,
   sellerProfile,
   review,
   accounts,
+  operatorInvoices,
+  operatorInvoice,
+  jobs,
 ];
