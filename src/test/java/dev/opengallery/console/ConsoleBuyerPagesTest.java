@@ -184,15 +184,17 @@ class ConsoleBuyerPagesTest {
 
     @Test
     void theBuyerAsksForAnInvoiceTheOperatorIssuesItAndTheInboxTellsHer() throws Exception {
-        order("BALANCE");
+        String orderId = order("BALANCE");
         String title = "Acme " + run;
         String number = "INV-" + run;
         Browser b = browser;
         b.login("alice");
         b.go("/invoices");
         b.find(By.id("request-invoice"));
-        // the first paid order of this run's product waiting for an invoice
-        b.click(By.xpath("(//form[@id='request-invoice']//label[starts-with(normalize-space(.), '" + saas + " (Team)')])[1]"));
+        // this order's box, labelled with its product, specification, amount and payment date
+        String box = "request-invoice-order_" + orderId;
+        assertTrue(b.text(By.cssSelector("label[for='" + box + "']")).startsWith(saas + " (Team), USD 10.00, paid"));
+        b.click(By.id(box));
         b.type("request-invoice", "Invoice title (company name)", title);
         b.type("request-invoice", "Tax id", "TAX-" + run);
         b.submit("request-invoice");
@@ -227,6 +229,41 @@ class ConsoleBuyerPagesTest {
         b.waitForText(By.id("invoice-state"), "ISSUED");
         assertTrue(b.text(By.tagName("main")).contains(number));
         b.screenshot("b10-buyer-invoice-issued");
+        b.logout();
+    }
+
+    @Test
+    void theBuyerExpandsCapacityWithTheFeeShownFirst() throws Exception {
+        // a per-user SaaS (12.00 a user a month): a flat price has no capacity to expand
+        String name = "Buyer Seats " + run;
+        Map<String, Object> spec = new HashMap<>(Map.of("name", "Seats", "pricingModel", "LINEAR", "unit", "user",
+                "minQuantity", 1, "prices", List.of(Map.of("billingMode", "MONTHLY", "unitPrice", "12.00"))));
+        String product = DevServiceTokens.as("sam").body(new HashMap<>(Map.of("type", "SAAS", "categoryCode", "CRM",
+                "name", name, "summary", "Summary of " + name, "description", "Seats.", "specifications", List.of(spec))))
+                .post("/api/seller/products").then().statusCode(201).extract().path("id");
+        DevServiceTokens.as("sam").post("/api/seller/products/" + product + "/submit").then().statusCode(200);
+        DevServiceTokens.as("olga").post("/api/operator/products/" + product + "/approve").then().statusCode(200);
+        String seats = DevServiceTokens.as("alice").get("/api/catalog/products/" + product).then().statusCode(200).extract()
+                .path("specifications[0].id");
+        DevServiceTokens.as("alice").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("productId", product, "specificationId", seats, "billingMode", "MONTHLY", "quantity", 2,
+                        "periods", 1, "acceptTerms", true, "paymentMethod", "BALANCE"))
+                .post("/api/orders").then().statusCode(201);
+        Browser b = browser;
+        b.login("alice");
+        b.go("/apps");
+        b.waitForText(By.id("apps"), name);
+        b.clickLink(name);
+        b.waitForText(By.id("app-status"), "ACTIVE");
+        b.type("expand", "Users to add", "3");
+        b.click(By.id("expansion-show-fee"));
+        b.waitForText(By.id("expansion-fee"), "USD");
+        assertTrue(b.text(By.id("expansion-formula")).contains("="), "the fee's working");
+        assertTrue(b.text(By.id("expansion-quote")).contains("Seats × 5"), b.text(By.id("expansion-quote")));
+        b.screenshot("b16-buyer-expansion-fee");
+        b.submit("expand");
+        b.waitForText(By.id("expanded"), "Expanded");
+        assertTrue(b.text(By.tagName("main")).contains("5"), "the new quantity");
         b.logout();
     }
 

@@ -60,7 +60,8 @@ export function appExtras(a, reload) {
         : h('p', { id: 'application-pending' }, 'The seller has not supplied the application information yet.'));
   }
 
-  if (live && a.productType === 'SAAS') {
+  // a flat price has no capacity to expand
+  if (live && a.productType === 'SAAS' && a.pricingModel !== 'FLAT') {
     const slot = h('div', { 'aria-live': 'polite' });
     let key = newKey();
     const expand = form({
