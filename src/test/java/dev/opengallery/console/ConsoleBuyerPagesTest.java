@@ -255,6 +255,7 @@ class ConsoleBuyerPagesTest {
         b.waitForText(By.id("apps"), name);
         b.clickLink(name);
         b.waitForText(By.id("app-status"), "ACTIVE");
+        assertTrue(b.text(By.id("application-pending")).contains("not supplied the application information yet"));
         b.type("expand", "Users to add", "3");
         b.click(By.id("expansion-show-fee"));
         b.waitForText(By.id("expansion-fee"), "USD");

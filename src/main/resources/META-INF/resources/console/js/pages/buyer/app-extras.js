@@ -48,16 +48,17 @@ export function appExtras(a, reload) {
   if (a.productType === 'SAAS' && a.application) {
     const slot = h('div', { id: 'password-slot', 'aria-live': 'polite' });
     const info = a.application;
-    out.push(h('h2', {}, 'Application'),
+    out.push(h('h2', {}, 'Application'), info.supplied ? [
       facts([
-        ['User name', info.username || '–'],
+        ['User name', info.username],
         ['Management URL', info.managementUrl],
         ['Front-end URL', info.frontendUrl],
         ['Guide', info.guideUrl],
       ].filter((r) => r[1])),
-      h('p', { class: 'muted' }, 'Each reveal of the initial password is recorded; it can be revealed a few times an hour.'),
-      info.supplied && info.passwordAvailable ? [revealButton(a, slot), slot]
-        : h('p', { id: 'application-pending' }, 'The seller has not supplied the application information yet.'));
+      info.passwordAvailable ? [
+        h('p', { class: 'muted' }, 'Each reveal of the initial password is recorded; it can be revealed a few times an hour.'),
+        revealButton(a, slot), slot] : null,
+    ] : h('p', { id: 'application-pending' }, 'The seller has not supplied the application information yet.'));
   }
 
   // a flat price has no capacity to expand
