@@ -322,6 +322,57 @@ class ConsoleBuyerPagesTest {
     }
 
     @Test
+    void aMilestoneOfferIsAcceptedAndItsFirstBillPaid() throws Exception {
+        // bob (a customer of his own, so that alice's credit tests do not meet his) gets credit, offer credit and
+        // money from the operator, and a milestone offer (50 % + 50 %) from the seller, through the API
+        String bob = DevServiceTokens.as("bob").get("/api/account").then().statusCode(200).extract().path("id");
+        DevServiceTokens.as("olga").body(Map.of("creditLimit", "500.00")).put("/api/operator/accounts/" + bob + "/credit")
+                .then().statusCode(200);
+        DevServiceTokens.as("olga").body(Map.of("creditLimit", "500.00")).put("/api/operator/accounts/" + bob + "/offer-credit")
+                .then().statusCode(200);
+        DevServiceTokens.as("olga").body(Map.of("amount", "200.00", "reference", "bank-bob-" + run))
+                .post("/api/operator/accounts/" + bob + "/top-up").then().statusCode(200);
+        // milestone payment follows delivery acceptance: a product with service supervision
+        String name = "Buyer Rollout " + run;
+        Map<String, Object> spec = new HashMap<>(Map.of("name", "Project", "pricingModel", "FLAT", "prices",
+                List.of(Map.of("billingMode", "YEARLY", "unitPrice", "100.00"))));
+        String product = DevServiceTokens.as("sam").body(new HashMap<>(Map.of("type", "SAAS", "categoryCode", "CRM",
+                "name", name, "summary", "Summary of " + name, "description", "A supervised rollout.", "supervised", true,
+                "specifications", List.of(spec)))).post("/api/seller/products").then().statusCode(201).extract().path("id");
+        DevServiceTokens.as("sam").post("/api/seller/products/" + product + "/submit").then().statusCode(200);
+        DevServiceTokens.as("olga").post("/api/operator/products/" + product + "/approve").then().statusCode(200);
+        String project = DevServiceTokens.as("bob").get("/api/catalog/products/" + product).then().statusCode(200).extract()
+                .path("specifications[0].id");
+        String offer = DevServiceTokens.as("sam").body(Map.of("customerAccountId", bob, "productId", product,
+                "specificationId", project, "billingMode", "YEARLY", "quantity", 1, "periods", 1,
+                "discountType", "PERCENTAGE", "discountValue", 20, "expiresAt", OffsetDateTime.now().plusDays(7).toString(),
+                "milestones", List.of(50, 50))).post("/api/seller/offers").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        Browser b = browser;
+        b.login("bob");
+        b.go("/offers/" + offer);
+        b.waitForText(By.id("offer-price"), "USD 80.00");
+        assertTrue(b.text(By.tagName("main")).contains("1: 50 %, 2: 50 %"), "the milestones");
+        b.check("accept-offer", "I accept the terms and conditions");
+        b.submit("accept-offer");
+        b.waitForText(By.id("offer-status"), "USED");
+        b.waitForText(By.id("milestone-bills"), "1 of 2 (50 %)");
+        assertTrue(b.text(By.id("milestone-bills")).contains("USD 40.00"), b.text(By.id("milestone-bills")));
+        b.screenshot("b17-buyer-milestone-bills");
+        b.click(By.cssSelector("table#milestone-bills form button[type=submit]"));
+        b.waitForText(By.id("milestone-bills"), "PAID");
+        b.go("/milestone-bills");
+        b.waitForText(By.id("milestone-bills"), "PAID");
+        // the money moved shows in the ledger, with its currency
+        b.go("/account");
+        b.waitForText(By.id("ledger"), "TOP_UP");
+        assertTrue(b.text(By.id("ledger")).contains("USD 200.00"), b.text(By.id("ledger")));
+        b.screenshot("b18-buyer-account-ledger");
+        b.go("/charges");
+        b.waitForText(By.id("arrears"), "USD");
+        b.logout();
+    }
+
+    @Test
     void theOperatorSetsACreditLimitAndRunsAJob() throws Exception {
         Browser b = browser;
         b.login("olga");
