@@ -5,7 +5,7 @@ const CSRF_COOKIE = 'og_csrf';
 const CSRF_HEADER = 'X-CSRF-Token';
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter) {
     const p = problem || {};
     super(p.detail || p.title || `The service answered ${status}`);
     this.status = status;
@@ -15,6 +15,8 @@ export class ApiError extends Error {
     this.currentState = p.currentState;
     // [{field, message}] as the API names them: "name", "specifications[0].prices[0].unitPrice"
     this.violations = Array.isArray(p.errors) ? p.errors : [];
+    // seconds of a 429's or 503's Retry-After header, when it has one
+    this.retryAfter = retryAfter ? Number(retryAfter) : undefined;
   }
 }
 
@@ -72,7 +74,7 @@ export async function api(method, path, body, options = {}) {
   if (text) {
     try { json = JSON.parse(text); } catch (e) { json = null; }
   }
-  if (!res.ok) throw new ApiError(res.status, json);
+  if (!res.ok) throw new ApiError(res.status, json, res.headers.get('Retry-After'));
   return json;
 }
 

@@ -10,6 +10,16 @@ import orders from './pages/buyer/orders.js';
 import order from './pages/buyer/order.js';
 import apps from './pages/buyer/apps.js';
 import app from './pages/buyer/app.js';
+// buyer: favorites, exclusive offers and milestone bills, invoices, pay-per-use charges, the inbox
+import favorites from './pages/buyer/favorites.js';
+import favorite from './pages/buyer/favorite.js';
+import offers from './pages/buyer/offers.js';
+import offer from './pages/buyer/offer.js';
+import milestoneBills from './pages/buyer/milestone-bills.js';
+import invoices from './pages/buyer/invoices.js';
+import invoice from './pages/buyer/invoice.js';
+import charges from './pages/buyer/charges.js';
+import inbox from './pages/buyer/inbox.js';
 import sellerProfile from './pages/seller/profile.js';
 import sellerProducts from './pages/seller/products.js';
 import sellerProductNew from './pages/seller/product-new.js';
@@ -30,6 +40,10 @@ import sellerOffers from './pages/seller/offers.js';
 import sellerOffer from './pages/seller/offer.js';
 import sellerApps from './pages/seller/apps.js';
 import sellerApp from './pages/seller/app.js';
+// operator: invoices, job runs
+import operatorInvoices from './pages/operator/invoices.js';
+import operatorInvoice from './pages/operator/invoice.js';
+import jobs from './pages/operator/jobs.js';
 
 export default [
   catalogSearch,
@@ -39,6 +53,15 @@ export default [
   apps,
   app,
   account,
+  favorites,
+  favorite,
+  offers,
+  offer,
+  milestoneBills,
+  invoices,
+  invoice,
+  charges,
+  inbox,
   sellerProducts,
   sellerProductNew,
   sellerProfile,
@@ -59,4 +82,7 @@ export default [
   sellerApp,
   appeals,
   appeal,
+  operatorInvoices,
+  operatorInvoice,
+  jobs,
 ];

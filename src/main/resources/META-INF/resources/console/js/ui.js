@@ -233,3 +233,13 @@ export async function loading(container, load, render) {
     mount(container, problemBox(e));
   }
 }
+
+/** A wait in words: duration(3540) -> "59 minutes", duration(90) -> "1 minute 30 seconds". */
+export function duration(seconds) {
+  const s = Math.max(0, Math.round(Number(seconds) || 0));
+  const part = (n, unit) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return [part(hours, 'hour'), part(minutes, 'minute'), hours ? '' : part(rest, 'second')].filter(Boolean).join(' ') || '0 seconds';
+}

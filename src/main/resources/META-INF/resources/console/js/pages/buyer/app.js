@@ -2,6 +2,7 @@
 // and the unsubscription (the refund shown before confirming).
 import { get, post, newKey } from '../../api.js';
 import { h, mount, money, date, title, facts, form, action, problemBox } from '../../ui.js';
+import { appExtras } from './app-extras.js';
 
 function feeView(q) {
   const c = q.currency;
@@ -103,6 +104,10 @@ const page = {
         a.refundAmount !== undefined && a.refundAmount !== null ? ['Refunded', money(a.refundAmount, c)] : null,
         a.seller ? ['Seller', `${a.seller.companyName || ''} ${a.seller.serviceEmail || ''}`.trim()] : null,
       ]),
+      appExtras(a, async (text, id) => {
+        await page.render(container, { id: a.id }, ctx);
+        container.prepend(h('div', { class: 'notice', role: 'status', id }, text));
+      }),
       sections);
   },
 };

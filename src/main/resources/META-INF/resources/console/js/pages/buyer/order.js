@@ -1,6 +1,6 @@
 // One order: its price, its state and history; an unpaid order can be paid here.
 import { get, post, newKey } from '../../api.js';
-import { h, mount, money, date, title, facts, table, form } from '../../ui.js';
+import { h, mount, money, date, title, facts, table, form, action } from '../../ui.js';
 
 const page = {
   path: '/orders/:id',
@@ -14,7 +14,12 @@ const page = {
     const pay = o.state === 'PENDING_PAYMENT' ? form({
       id: 'pay',
       submit: 'Pay',
-      fields: [{ name: 'method', label: 'Pay with', type: 'select', options: [['BALANCE', 'My balance'], ['CREDIT', 'Credit']] }],
+      fields: [
+        { name: 'method', label: 'Pay with', type: 'select', options: [['BALANCE', 'My balance'], ['CREDIT', 'Credit']] },
+        // an image's ECS is created on payment: its login password is never stored, so it is asked again
+        o.productType === 'IMAGE' ? { name: 'ecsPassword', label: 'ECS login password', type: 'password', required: true,
+          autocomplete: 'new-password', help: 'The password you chose when ordering (never stored): the ECS is created now' } : null,
+      ].filter(Boolean),
       async onSubmit(values) {
         await post(`/api/orders/${o.id}/pay`, values, { idempotencyKey: key });
         await page.render(container, { id }, ctx);
@@ -31,7 +36,9 @@ const page = {
         ['Amount due', money(o.amountDue, c)],
         ['Paid with', o.paymentMethod || '–'], ['Placed', date(o.createdAt)], ['Paid', date(o.paidAt)],
       ]),
-      pay ? [h('h2', {}, 'Pay this order'), pay] : null,
+      pay ? [h('h2', {}, 'Pay this order'), pay,
+        action('Cancel this order', async () => { await post(`/api/orders/${o.id}/cancel`); await page.render(container, { id }, ctx); },
+          { class: 'secondary', id: 'cancel-order' })] : null,
       h('h2', {}, 'History'),
       table([
         { label: 'When', value: (e) => date(e.at || e.createdAt) },

@@ -16,6 +16,8 @@ export default {
         { label: 'Placed', value: (o) => date(o.createdAt) },
         { label: 'State', value: (o) => o.state },
         { label: 'Amount', num: true, value: (o) => money(o.amountDue, o.currency) },
+        { label: 'To do', value: (o) => (o.state === 'PENDING_PAYMENT'
+          ? h('a', { href: `#/orders/${o.id}`, 'aria-label': `Pay ${o.productName}`, class: 'pay-link' }, 'Pay') : '') },
       ], page.items, { id: 'orders', empty: 'You have no orders yet.' }),
       pager(page, (n) => navigate('/orders', { page: n })));
   },

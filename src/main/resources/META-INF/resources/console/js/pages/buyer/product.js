@@ -1,7 +1,7 @@
 // Product details (specifications with their prices, the seller's contact), a quote that shows how the price is
 // made, and the buy form (pay now from the balance or on credit, or pay later).
 import { get, post, newKey } from '../../api.js';
-import { h, mount, money, title, facts, table, form, problemBox } from '../../ui.js';
+import { h, mount, money, title, facts, table, form, problemBox, action } from '../../ui.js';
 
 const MODES = { YEARLY: 'Yearly', MONTHLY: 'Monthly', PAY_PER_USE: 'Pay per use', ONE_TIME: 'One time' };
 
@@ -115,6 +115,18 @@ const page = {
       }
     }
 
+    const favorites = buyer ? await get('/api/favorites', { size: 100 }).catch(() => ({ items: [] })) : { items: [] };
+    const saved = favorites.items.filter((f) => f.productId === p.id);
+    const favoriteSlot = h('div', { id: 'favorite-slot', 'aria-live': 'polite' },
+      saved.length ? h('p', { id: 'favorite-state' }, 'In your ', h('a', { href: '#/favorites' }, 'favorites'),
+        `: ${saved.map((f) => f.specificationName || 'any specification').join(', ')}.`) : null);
+    const addFavorite = buyer ? action('Add to favorites', async () => {
+      const { specificationId, billingMode, quantity, periods } = buy.values();
+      const f = await post('/api/favorites', { productId: p.id, specificationId, billingMode, quantity, periods });
+      mount(favoriteSlot, h('p', { id: 'favorite-state', role: 'status' }, `Added to your `,
+        h('a', { href: '#/favorites' }, 'favorites'), `: ${f.specificationName || 'any specification'}.`));
+    }, { id: 'add-favorite', class: 'secondary' }) : null;
+
     mount(container,
       title(p.name),
       h('p', {}, p.summary),
@@ -139,7 +151,8 @@ const page = {
       ], { id: 'seller-contact' }) : h('p', { class: 'muted' }, 'The seller has not published a contact yet.'),
       buyer ? h('h2', {}, 'Buy') : null,
       vpcForm ? [h('h3', {}, 'Your VPCs'), vpcs.length ? null : h('p', {}, 'An image runs in one of your VPCs: create one first.'), vpcForm] : null,
-      buy, quoteSlot);
+      buy, quoteSlot,
+      buyer ? [h('h2', {}, 'Favorites'), h('p', { class: 'muted' }, 'Saves the specification, billing, quantity and periods chosen above.'), addFavorite, favoriteSlot] : null);
   },
 };
 export default page;

@@ -1,5 +1,7 @@
-// Accounts: find a person's account by its subject (the identity provider's user id) and top it up.
+// Accounts: find a person's account by its subject (the identity provider's user id), top it up, set its credit limit
+// and offer credit limit, attach it to a reseller (or detach it).
 import { get, post, newKey } from '../../api.js';
+import { accountSettings } from './account-settings.js';
 import { h, mount, money, title, facts, form, notice } from '../../ui.js';
 
 const page = {
@@ -30,9 +32,15 @@ const page = {
       h('h2', {}, `Account of ${account.subject}`),
       facts([
         ['Balance', h('span', { id: 'account-balance' }, money(account.balance, account.currency))],
-        ['Credit limit', money(account.creditLimit, account.currency)],
-        ['Reseller', account.reseller ? 'yes' : 'no'],
+        ['Credit limit', h('span', { id: 'account-credit' }, money(account.creditLimit, account.currency))],
+        ['Available credit', money(account.availableCredit, account.currency)],
+        ['Offer credit', `${money(account.offerCreditUsed, account.currency)} used of ${money(account.offerCreditLimit, account.currency)}`],
+        ['Reseller', h('span', { id: 'account-reseller' }, account.reseller || 'none: the account pays its own orders')],
       ]),
+      accountSettings(account, async (text) => {
+        await page.render(container, params, ctx);
+        container.querySelector('#account-found')?.prepend(notice(text));
+      }),
       h('h2', {}, 'Top up'),
       form({
         id: 'top-up',
