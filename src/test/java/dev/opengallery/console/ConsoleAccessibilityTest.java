@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -27,16 +23,10 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ConsoleProfile.class)
-class ConsoleAccessibilityTest {
+class ConsoleAccessibilityTest extends ConsoleBrowserTest {
 
-    static Browser browser;
     static String product;
     static String productName;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class));
-    }
 
     /** Once, in the first test (REST Assured is pointed at the test instance for tests, not for @BeforeAll). */
     @org.junit.jupiter.api.BeforeEach
@@ -58,18 +48,6 @@ class ConsoleAccessibilityTest {
         String account = DevServiceTokens.as("bob").get("/api/account").then().statusCode(200).extract().path("id");
         DevServiceTokens.as("olga").body(Map.of("amount", "100.00", "reference", "bank-" + UUID.randomUUID()))
                 .post("/api/operator/accounts/" + account + "/top-up").then().statusCode(200);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        browser.assertNoConsoleErrors();
     }
 
     /** The names of the form controls on the page without a label (or an aria-label); fails when there is none. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,22 +29,16 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ConsoleProfile.class)
-class ConsoleBuyerPagesTest {
+class ConsoleBuyerPagesTest extends ConsoleBrowserTest {
 
-    static Browser browser;
     static String run;
     static String saas;
     static String saasId;
     static String specId;
     static String aliceAccount;
 
-    static String base() {
-        return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
     @BeforeAll
     static void setUp() throws Exception {
-        browser = Browser.start(base());
         // the API set-up runs before Quarkus points RestAssured at the test port for the test methods
         io.restassured.RestAssured.port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         run = UUID.randomUUID().toString().substring(0, 6);
@@ -69,25 +61,6 @@ class ConsoleBuyerPagesTest {
         aliceAccount = DevServiceTokens.as("alice").get("/api/account").then().statusCode(200).extract().path("id");
         DevServiceTokens.as("olga").body(Map.of("amount", "1000.00", "reference", "bank-" + run))
                 .post("/api/operator/accounts/" + aliceAccount + "/top-up").then().statusCode(200);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        try {
-            browser.assertNoConsoleErrors();
-        } finally {
-            // a failed test leaves its person signed in: sign out so that the next test signs in afresh
-            if (!browser.driver.findElements(By.id("sign-out")).isEmpty()) {
-                browser.logout();
-            }
-        }
     }
 
     /** alice orders the SaaS monthly through the API; paymentMethod null = pay later. Answers the order id. */

@@ -7,10 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,30 +26,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ConsoleProfile.class)
-class ConsoleSupervisionJourneyTest {
-
-    static Browser browser;
-
-    static String base() {
-        return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(base());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        browser.assertNoConsoleErrors();
-    }
+class ConsoleSupervisionJourneyTest extends ConsoleBrowserTest {
 
     static final String WAITING_FOR_REQUEST = "Waiting for the buyer's request";
     static final String WAITING_FOR_SELLER = "Waiting for the seller";

@@ -40,28 +40,21 @@ export function query(params) {
 }
 
 /**
- * One call. options.idempotencyKey: sent as Idempotency-Key (money moves: make one per form submission, so a retry
- * of the same submission moves no money twice).
+ * Sends one request as the console does (same origin, the session cookie, no redirects followed, the CSRF header on
+ * every change) and answers the parsed JSON, or throws ApiError: the problem document's words, or these when the
+ * answer has none (fallbackTitles: {status: title}, e.g. {413: 'Attachment too large'}).
  */
-export async function api(method, path, body, options = {}) {
-  const headers = {
+export async function send(method, path, { headers = {}, body, fallbackTitles = {} } = {}) {
+  const all = {
     Accept: 'application/json, application/problem+json',
     // tells the console's OIDC tenant not to redirect a script's call to the login page: 401 instead
     'X-Requested-With': 'JavaScript',
+    ...headers,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = cookie(CSRF_COOKIE);
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (method !== 'GET' && method !== 'HEAD') all[CSRF_HEADER] = cookie(CSRF_COOKIE);
   let res;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      redirect: 'manual',
-    });
+    res = await fetch(path, { method, headers: all, body, credentials: 'same-origin', cache: 'no-store', redirect: 'manual' });
   } catch (e) {
     throw new ApiError(0, { title: 'The service cannot be reached', detail: 'Check your connection and try again.' });
   }
@@ -74,8 +67,22 @@ export async function api(method, path, body, options = {}) {
   if (text) {
     try { json = JSON.parse(text); } catch (e) { json = null; }
   }
-  if (!res.ok) throw new ApiError(res.status, json, res.headers.get('Retry-After'));
+  if (!res.ok) {
+    const problem = json || (fallbackTitles[res.status] ? { title: fallbackTitles[res.status] } : null);
+    throw new ApiError(res.status, problem, res.headers.get('Retry-After'));
+  }
   return json;
+}
+
+/**
+ * One JSON call. options.idempotencyKey: sent as Idempotency-Key (money moves: make one per form submission, so a
+ * retry of the same submission moves no money twice).
+ */
+export function api(method, path, body, options = {}) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  return send(method, path, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 export const get = (path, params) => api('GET', path + query(params));

@@ -3,7 +3,7 @@
 import { get, post } from '../../api.js';
 import { h, mount, title, facts, form, action, notice } from '../../ui.js';
 import { postMultipart } from '../../upload.js';
-import { flowFacts, requestView, timeline, appealsView } from './flow.js';
+import { flowFacts, requestView, timeline, appealsView, appealMove } from './flow.js';
 
 const SERVICES = ['PROFESSIONAL_SERVICE', 'CONSULTING_SERVICE'];
 
@@ -71,17 +71,7 @@ const page = {
       moves.push(h('h2', {}, 'Remind the seller'), h('p', { class: 'muted' }, 'The seller gets an e-mail and a text message; once a day at most.'),
         action('Remind the seller', async () => { await post(`${base}/remind`); await reload('The seller was reminded.'); }, { id: 'flow-remind' }));
     }
-    if (can.has('APPEAL') || v.appeal?.eligible) {
-      moves.push(h('h2', {}, 'Appeal to the operations manager'), form({
-        id: 'flow-appeal',
-        submit: 'Appeal',
-        fields: [{ name: 'reason', label: 'Why you appeal', type: 'textarea', required: true }],
-        async onSubmit(values) {
-          await post(`${base}/appeal`, values);
-          await reload('Appeal sent: the flow is frozen until an operator decides.');
-        },
-      }));
-    }
+    moves.push(...appealMove(v, can, base, reload));
     const info = v.applicationInfo;
     const secret = h('span', { id: 'flow-password', 'aria-live': 'polite' });
     mount(container, title(`Service flow: ${f.productName}`),

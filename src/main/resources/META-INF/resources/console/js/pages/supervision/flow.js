@@ -1,6 +1,6 @@
 // Shared by the buyer's, the seller's and the operator's supervision pages: a flow's state in words, its deadlines,
 // its steps (the operation records) with their attachments as download links, its appeals, and a paged list of flows.
-import { get } from '../../api.js';
+import { get, post } from '../../api.js';
 import { h, mount, money, date, facts, table, pager, form } from '../../ui.js';
 
 export const STATES = [['', 'Any state'], ['WAITING_FOR_REQUEST', 'Waiting for the buyer\'s request'],
@@ -121,6 +121,20 @@ export function timeline(v, base) {
 }
 
 /** The flow's appeals with their decisions. */
+/** The appeal form, for either side, when the flow allows one (the moves' "APPEAL" or the appeal's eligibility). */
+export function appealMove(v, can, base, reload) {
+  if (!can.has('APPEAL') && !v.appeal?.eligible) return [];
+  return [h('h2', {}, 'Appeal to the operations manager'), form({
+    id: 'flow-appeal',
+    submit: 'Appeal',
+    fields: [{ name: 'reason', label: 'Why you appeal', type: 'textarea', required: true }],
+    async onSubmit(values) {
+      await post(`${base}/appeal`, values);
+      await reload('Appeal sent: the flow is frozen until an operator decides.');
+    },
+  })];
+}
+
 export function appealsView(v) {
   if (!v.appeals || !v.appeals.length) return null;
   return [h('h2', {}, 'Appeals'), table([

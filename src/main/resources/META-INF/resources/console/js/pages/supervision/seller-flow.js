@@ -3,7 +3,7 @@
 import { get, post } from '../../api.js';
 import { h, mount, title, facts, form, notice } from '../../ui.js';
 import { postMultipart } from '../../upload.js';
-import { flowFacts, requestView, timeline, appealsView } from './flow.js';
+import { flowFacts, requestView, timeline, appealsView, appealMove } from './flow.js';
 
 const page = {
   path: '/seller/supervision/:id',
@@ -59,17 +59,7 @@ const page = {
         },
       }));
     }
-    if (can.has('APPEAL') || v.appeal?.eligible) {
-      moves.push(h('h2', {}, 'Appeal to the operations manager'), form({
-        id: 'flow-appeal',
-        submit: 'Appeal',
-        fields: [{ name: 'reason', label: 'Why you appeal', type: 'textarea', required: true }],
-        async onSubmit(values) {
-          await post(`${base}/appeal`, values);
-          await reload('Appeal sent: the flow is frozen until an operator decides.');
-        },
-      }));
-    }
+    moves.push(...appealMove(v, can, base, reload));
     const info = v.applicationInfo;
     mount(container, title(`Supervision delivery: ${f.productName}`),
       flowFacts(v, 'seller', `#/seller/orders/${f.orderId}`),
