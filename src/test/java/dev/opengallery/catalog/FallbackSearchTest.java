@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.opengallery.apps.LogCapture;
 import dev.opengallery.support.PostgresTestResource;
+import dev.opengallery.support.WiremockOidcSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,7 +31,8 @@ class FallbackSearchTest extends SearchContract {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PostgresTestResource.class, PostgresTestResource.WITHOUT_EXTENSIONS),
-                    new TestResourceEntry(OidcWiremockTestResource.class));
+                    new TestResourceEntry(OidcWiremockTestResource.class),
+                    new TestResourceEntry(WiremockOidcSettings.class));
         }
 
         @Override

@@ -3,6 +3,10 @@ package dev.opengallery.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,9 @@ class ConsoleJourneyTest extends ConsoleBrowserTest {
         // the buyer's account exists once she has signed in and looked at it
         b.login("alice");
         b.go("/account");
-        b.waitForText(By.id("balance"), "USD 0.00");
+        b.waitForText(By.id("balance"), "USD");
+        // what she holds already (other browser tests of this instance may have topped her up)
+        BigDecimal before = new BigDecimal(b.text(By.id("balance")).replaceAll("[^0-9.]", ""));
         b.logout();
 
         // the seller publishes a contact, creates a SaaS and an image, and submits both for review
@@ -74,11 +80,11 @@ class ConsoleJourneyTest extends ConsoleBrowserTest {
         b.go("/operator/accounts");
         b.type("find-account", "Subject (user id at the identity provider)", "alice");
         b.submit("find-account");
-        b.waitForText(By.id("account-balance"), "USD 0.00");
+        b.waitForText(By.id("account-balance"), usd(before));
         b.type("top-up", "Amount (USD)", "500");
         b.type("top-up", "Payment reference", "bank-" + run);
         b.submit("top-up");
-        b.waitForText(By.id("account-balance"), "USD 500.00");
+        b.waitForText(By.id("account-balance"), usd(before.add(new BigDecimal("500"))));
         b.screenshot("04-operator-top-up");
         b.logout();
 
@@ -177,5 +183,10 @@ class ConsoleJourneyTest extends ConsoleBrowserTest {
         String p = "specifications[" + index + "]";
         b.driver.findElement(By.name(p + ".name")).sendKeys(nameAndPrice[0]);
         b.driver.findElement(By.name(p + ".prices[0].unitPrice")).sendKeys(nameAndPrice[1]);
+    }
+
+    /** An amount as the console shows it: "USD 1,210.00". */
+    static String usd(BigDecimal amount) {
+        return "USD " + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(amount);
     }
 }

@@ -19,13 +19,19 @@ public final class LedgerCheck {
     private LedgerCheck() {
     }
 
+    /** Both rules: every balance the sum of its ledger, and the service's payment audit clean. */
     public static void balancesEqualLedgers(Pool pool) {
+        everyBalanceIsItsLedgersSum(pool);
+        booksAreConsistent();
+    }
+
+    /** Each account's balance is the sum of its ledger entries (read in the database). */
+    public static void everyBalanceIsItsLedgersSum(Pool pool) {
         long wrong = pool.query("""
                 select count(*) as n from account a
                 where a.balance <> coalesce((select sum(l.amount) from ledger_entry l where l.account_id = a.id), 0)""")
                 .execute().await().indefinitely().iterator().next().getLong("n");
         assertEquals(0, wrong, "accounts whose balance is not the sum of their ledger");
-        booksAreConsistent();
     }
 
     /** Runs the service's payment audit as an operator and fails with its violations, if any. */
