@@ -154,7 +154,7 @@ start_service() {
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/${SVC_DB:-$DB}" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/${SVC_DB:-$DB}" \
         QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-        QUARKUS_OIDC_TENANT_ENABLED=${QUARKUS_OIDC_TENANT_ENABLED:-false} OPENGALLERY_APPS_ENCRYPTION_KEY="$(openssl rand -base64 32)" \
+        QUARKUS_OIDC_TENANT_ENABLED=${QUARKUS_OIDC_TENANT_ENABLED:-false} QUARKUS_OIDC_CONSOLE_TENANT_ENABLED=false OPENGALLERY_APPS_ENCRYPTION_KEY="$(openssl rand -base64 32)" \
         "$@" java -Xlog:gc:file="$WORK/$name-gc.log" ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/$name.log" 2>&1 &
     pid=$!
     for i in $(seq 1 240); do
