@@ -37,7 +37,7 @@ public class CatalogRepository {
             p.listed_at, p.version,
             s.account_id as profile_id, s.company_name, s.service_email, s.service_phone, s.support_range""";
 
-    static final String SUMMARY_COLUMNS = """
+    public static final String SUMMARY_COLUMNS = """
             p.id, p.name, p.summary, p.type, p.category_code, p.tags, p.from_price, p.currency, p.billing_modes,
             p.seller_id, s.company_name, p.status, p.listed_at""";
 
@@ -165,7 +165,7 @@ public class CatalogRepository {
                 seller);
     }
 
-    static ProductSummary summary(Row r, long paidOrders) {
+    public static ProductSummary summary(Row r, long paidOrders) {
         return new ProductSummary(r.getUUID("id"), r.getString("name"), r.getString("summary"),
                 ProductType.valueOf(r.getString("type")), r.getString("category_code"), strings(r, "tags"),
                 price(r.getBigDecimal("from_price")), r.getString("currency"), modes(r), r.getUUID("seller_id"),

@@ -1,0 +1,188 @@
+package dev.opengallery.catalog.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.generic.Requests;
+
+import dev.opengallery.core.AppClock;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The product index behind the alias {@code <prefix>products}: creates an index from its definition
+ * ({@link ProductDocuments#INDEX_DEFINITION}), writes documents in bulk with external versions (a write older than
+ * the document's version is ignored, so deliveries can repeat and cross), and rebuilds the whole index into a new
+ * one whose alias is then swapped.
+ */
+@ApplicationScoped
+public class ProductIndex {
+
+    private static final Logger LOG = Logger.getLogger(ProductIndex.class);
+
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+
+    /** Products read and written per bulk request while rebuilding. */
+    static final int REBUILD_BATCH = 1000;
+
+    @Inject
+    OpenSearchConnection connection;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AppClock clock;
+
+    private static String definition;
+
+    /** The index definition (settings and mappings) as JSON. */
+    static String definition() {
+        if (definition == null) {
+            try (InputStream in = Thread.currentThread().getContextClassLoader()
+                    .getResourceAsStream(ProductDocuments.INDEX_DEFINITION)) {
+                definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return definition;
+    }
+
+    /** Creates a new, empty product index named {@code <alias>-<timestamp>}; answers its name. */
+    public Uni<String> createIndex() {
+        String name = connection.alias() + "-" + SUFFIX.format(clock.now()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return connection.call(c -> connection.generic().executeAsync(Requests.builder().method("PUT")
+                .endpoint("/" + name).json(definition()).build())).map(response -> {
+                    try (response) {
+                        if (response.getStatus() / 100 != 2) {
+                            throw new IllegalStateException("Creating the index " + name + " answered HTTP "
+                                    + response.getStatus() + ": "
+                                    + response.getBody().map(b -> b.bodyAsString()).orElse(""));
+                        }
+                        return name;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /**
+     * Writes the documents of these rows of {@link ProductDocuments#SELECT} into {@code index} (an index or the
+     * alias) at {@code version}: LISTED rows are indexed, the others deleted. Answers the ids whose write failed
+     * for another reason than a newer version already there (so a caller can retry them).
+     */
+    public Uni<List<UUID>> write(String index, Iterable<Row> rows, long version) {
+        List<BulkOperation> ops = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (Row r : rows) {
+            String id = r.getUUID("id").toString();
+            ids.add(r.getUUID("id"));
+            if (ProductDocuments.listed(r)) {
+                Map<String, Object> doc = ProductDocuments.document(r);
+                ops.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id).document(doc).version(version)
+                        .versionType(VersionType.ExternalGte))));
+            } else {
+                ops.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version)
+                        .versionType(VersionType.ExternalGte))));
+            }
+        }
+        if (ops.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.call(c -> c.bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
+    }
+
+    /** Ids whose operation failed, a version conflict (a newer write already there) and a missing delete aside. */
+    static List<UUID> failed(BulkResponse response, List<UUID> ids) {
+        List<UUID> failed = new ArrayList<>();
+        if (!response.errors()) {
+            return failed;
+        }
+        for (int i = 0; i < response.items().size(); i++) {
+            var item = response.items().get(i);
+            if (item.error() != null && item.status() != 409 && item.status() != 404) {
+                LOG.debugf("Indexing product %s failed: %s", ids.get(i), item.error().reason());
+                failed.add(ids.get(i));
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Builds a new index from every LISTED product (read by id in batches of {@link #REBUILD_BATCH}, each batch at
+     * the version {@code version}), then points the alias at it alone and deletes the indices it pointed at.
+     * Answers the new index's name.
+     */
+    public Uni<String> rebuild(LocalDate popularitySince, long version) {
+        return createIndex().call(name -> copyFrom(name, popularitySince, version, null))
+                .call(name -> swapAlias(name));
+    }
+
+    private Uni<Void> copyFrom(String index, LocalDate since, long version, UUID after) {
+        return pool.preparedQuery(ProductDocuments.SELECT + " where p.status = 'LISTED' and ($2::uuid is null or p.id > $2)"
+                + " order by p.id limit $3").execute(Tuple.of(since, after, REBUILD_BATCH)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    UUID last = null;
+                    for (Row r : rows) {
+                        last = r.getUUID("id");
+                    }
+                    UUID next = last;
+                    return write(index, rows, version).chain(failed -> {
+                        if (!failed.isEmpty()) {
+                            throw new IllegalStateException(failed.size() + " products could not be indexed into "
+                                    + index + ", e.g. " + failed.get(0));
+                        }
+                        return rows.size() < REBUILD_BATCH ? Uni.createFrom().voidItem()
+                                : copyFrom(index, since, version, next);
+                    });
+                });
+    }
+
+    /** Points the alias at {@code index} alone (one atomic request) and deletes the indices it pointed at before. */
+    public Uni<Void> swapAlias(String index) {
+        String alias = connection.alias();
+        return connection.call(c -> c.indices().refresh(r -> r.index(index)))
+                .chain(() -> connection.call(c -> c.indices().existsAlias(e -> e.name(alias))))
+                .chain(exists -> exists.value()
+                        ? connection.call(c -> c.indices().getAlias(g -> g.name(alias)))
+                                .map(r -> List.copyOf(r.result().keySet()))
+                        : Uni.createFrom().item(List.<String> of()))
+                .chain(old -> connection.call(c -> c.indices().updateAliases(u -> {
+                    u.actions(a -> a.add(x -> x.index(index).alias(alias)));
+                    for (String o : old) {
+                        if (!o.equals(index)) {
+                            u.actions(a -> a.remove(x -> x.index(o).alias(alias)));
+                        }
+                    }
+                    return u;
+                })).chain(() -> {
+                    List<String> gone = old.stream().filter(o -> !o.equals(index)).toList();
+                    LOG.infof("Search index %s is now %s%s", alias, index, gone.isEmpty() ? "" : " (deleting " + gone + ")");
+                    return gone.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.call(c -> c.indices().delete(d -> d.index(gone))).replaceWithVoid();
+                }));
+    }
+}
