@@ -170,6 +170,28 @@ The container's environment, shared by the Deployment, the Knative Service and t
       name: {{ include "opengallery.secretName" . }}
       key: apps-encryption-key
       {{- end }}
+{{- if eq (.Values.search.engine | default "postgresql") "opensearch" }}
+- name: OPENGALLERY_SEARCH_ENGINE
+  value: opensearch
+- name: OPENGALLERY_SEARCH_OPENSEARCH_URL
+  value: {{ required "search.opensearch.url is required with search.engine=opensearch" .Values.search.opensearch.url | quote }}
+- name: OPENGALLERY_SEARCH_OPENSEARCH_INDEX_PREFIX
+  value: {{ .Values.search.opensearch.indexPrefix | quote }}
+{{- with .Values.search.opensearch.existingSecret }}
+- name: OPENGALLERY_SEARCH_OPENSEARCH_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.search.opensearch.secretKeys.username }}
+- name: OPENGALLERY_SEARCH_OPENSEARCH_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.search.opensearch.secretKeys.password }}
+{{- end }}
+{{- else if ne (.Values.search.engine | default "postgresql") "postgresql" }}
+{{- fail (printf "search.engine must be postgresql or opensearch (got %s)" .Values.search.engine) }}
+{{- end }}
 {{- if (include "opengallery.corsOrigins" .) }}
 - name: OG_CORS_ORIGINS
   value: {{ (include "opengallery.corsOrigins" .) | quote }}

@@ -297,6 +297,34 @@ class HelmChartTest {
   }
 
   @Test
+  void searchOnOpenSearchNamesTheClusterAndTakesItsCredentialsFromASecret() {
+    Map<String, Map<String, Object>> env = env(container(render(t -> t.set("oidc.authServerUrl", OIDC_URL)
+        .set("search.engine", "opensearch").set("search.opensearch.url", "https://search.example:9200")
+        .set("search.opensearch.indexPrefix", "shop-").set("search.opensearch.existingSecret", "os-creds"))
+        .single("Deployment")));
+    assertEquals("opensearch", value(env, "OPENGALLERY_SEARCH_ENGINE"));
+    assertEquals("https://search.example:9200", value(env, "OPENGALLERY_SEARCH_OPENSEARCH_URL"));
+    assertEquals("shop-", value(env, "OPENGALLERY_SEARCH_OPENSEARCH_INDEX_PREFIX"));
+    assertSecretRef(env, "OPENGALLERY_SEARCH_OPENSEARCH_USERNAME", "os-creds", "username");
+    assertSecretRef(env, "OPENGALLERY_SEARCH_OPENSEARCH_PASSWORD", "os-creds", "password");
+    // the default engine sets none of them
+    Map<String, Map<String, Object>> plain = env(container(render(t -> t.set("oidc.authServerUrl", OIDC_URL))
+        .single("Deployment")));
+    assertFalse(plain.containsKey("OPENGALLERY_SEARCH_ENGINE"));
+    assertFalse(plain.containsKey("OPENGALLERY_SEARCH_OPENSEARCH_URL"));
+  }
+
+  @Test
+  void searchOnOpenSearchNeedsItsUrlAndAKnownEngine() {
+    IllegalStateException noUrl = assertThrows(IllegalStateException.class,
+        () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("search.engine", "opensearch")));
+    assertTrue(noUrl.getMessage().contains("search.opensearch.url is required"), noUrl::getMessage);
+    IllegalStateException unknown = assertThrows(IllegalStateException.class,
+        () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("search.engine", "solr")));
+    assertTrue(unknown.getMessage().contains("search.engine must be postgresql or opensearch"), unknown::getMessage);
+  }
+
+  @Test
   void failsWithoutOidcAuthServerUrl() {
     IllegalStateException error = assertThrows(IllegalStateException.class,
         () -> new Helm(CHART).template().withName(RELEASE).set("apps.encryptionKey", APPS_KEY).call());
