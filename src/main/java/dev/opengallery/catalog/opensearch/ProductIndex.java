@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +95,14 @@ public class ProductIndex {
      * for another reason than a newer version already there (so a caller can retry them).
      */
     public Uni<List<UUID>> write(String index, Iterable<Row> rows, long version) {
+        return write(index, rows, List.of(), version).map(failed -> List.copyOf(failed.keySet()));
+    }
+
+    /**
+     * Like {@link #write(String, Iterable, long)}, and deletes the documents of {@code gone} (products that no longer
+     * exist); in one {@code _bulk} request. Answers the failed ids with OpenSearch's reason.
+     */
+    public Uni<Map<UUID, String>> write(String index, Iterable<Row> rows, Collection<UUID> gone, long version) {
         List<BulkOperation> ops = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         for (Row r : rows) {
@@ -103,19 +113,27 @@ public class ProductIndex {
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id).document(doc).version(version)
                         .versionType(VersionType.ExternalGte))));
             } else {
-                ops.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version)
-                        .versionType(VersionType.ExternalGte))));
+                ops.add(delete(index, id, version));
             }
         }
+        for (UUID id : gone) {
+            ids.add(id);
+            ops.add(delete(index, id.toString(), version));
+        }
         if (ops.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
         return connection.call(c -> c.bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
     }
 
+    private static BulkOperation delete(String index, String id, long version) {
+        return BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version)
+                .versionType(VersionType.ExternalGte)));
+    }
+
     /** Ids whose operation failed, a version conflict (a newer write already there) and a missing delete aside. */
-    static List<UUID> failed(BulkResponse response, List<UUID> ids) {
-        List<UUID> failed = new ArrayList<>();
+    static Map<UUID, String> failed(BulkResponse response, List<UUID> ids) {
+        Map<UUID, String> failed = new LinkedHashMap<>();
         if (!response.errors()) {
             return failed;
         }
@@ -123,7 +141,7 @@ public class ProductIndex {
             var item = response.items().get(i);
             if (item.error() != null && item.status() != 409 && item.status() != 404) {
                 LOG.debugf("Indexing product %s failed: %s", ids.get(i), item.error().reason());
-                failed.add(ids.get(i));
+                failed.put(ids.get(i), "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
             }
         }
         return failed;
