@@ -1,7 +1,6 @@
 package dev.opengallery.catalog.opensearch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The plain rules of indexing: which day of sales left the popularity window, outcomes of a batch, the lease. */
+/** The plain rules of indexing: which day of sales left the popularity window, the outcomes of a batch. */
 public final class IndexingRules {
 
     private IndexingRules() {
@@ -44,10 +43,5 @@ public final class IndexingRules {
             errors.add(failedByProduct.get(product));
         }
         return errors;
-    }
-
-    /** Whether a reindex lease taken at {@code startedAt} (null: none) is free at {@code now}. */
-    public static boolean leaseFree(Instant startedAt, Instant now, Duration lease) {
-        return startedAt == null || !startedAt.plus(lease).isAfter(now);
     }
 }

@@ -17,11 +17,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.transport.TransportOptions;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +59,27 @@ public class ProductIndex {
     @Inject
     AppClock clock;
 
+    @Inject
+    SearchConfig config;
+
+    private volatile TransportOptions indexing;
+
+    /**
+     * The options of indexing requests (bulk writes, index creation, alias swap): their answers may take longer
+     * than a search's ({@code opengallery.search.indexing-timeout}).
+     */
+    TransportOptions indexing() {
+        TransportOptions o = indexing;
+        if (o == null) {
+            Timeout t = Timeout.of(config.indexingTimeout());
+            o = ApacheHttpClient5Options.DEFAULT.toBuilder()
+                    .setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(t).setResponseTimeout(t).build())
+                    .build();
+            indexing = o;
+        }
+        return o;
+    }
+
     private static String definition;
 
     /** The index definition (settings and mappings) as JSON. */
@@ -74,7 +99,7 @@ public class ProductIndex {
     public Uni<String> createIndex() {
         String name = connection.alias() + "-" + SUFFIX.format(clock.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return connection.call(c -> connection.generic().executeAsync(Requests.builder().method("PUT")
+        return connection.call(c -> connection.generic().withTransportOptions(indexing()).executeAsync(Requests.builder().method("PUT")
                 .endpoint("/" + name).json(definition()).build())).map(response -> {
                     try (response) {
                         if (response.getStatus() / 100 != 2) {
@@ -123,7 +148,7 @@ public class ProductIndex {
         if (ops.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return connection.call(c -> c.bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
+        return connection.call(c -> c.withTransportOptions(indexing()).bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
     }
 
     private static BulkOperation delete(String index, String id, long version) {
@@ -182,13 +207,13 @@ public class ProductIndex {
     /** Points the alias at {@code index} alone (one atomic request) and deletes the indices it pointed at before. */
     public Uni<Void> swapAlias(String index) {
         String alias = connection.alias();
-        return connection.call(c -> c.indices().refresh(r -> r.index(index)))
-                .chain(() -> connection.call(c -> c.indices().existsAlias(e -> e.name(alias))))
+        return connection.call(c -> c.withTransportOptions(indexing()).indices().refresh(r -> r.index(index)))
+                .chain(() -> connection.call(c -> c.withTransportOptions(indexing()).indices().existsAlias(e -> e.name(alias))))
                 .chain(exists -> exists.value()
-                        ? connection.call(c -> c.indices().getAlias(g -> g.name(alias)))
+                        ? connection.call(c -> c.withTransportOptions(indexing()).indices().getAlias(g -> g.name(alias)))
                                 .map(r -> List.copyOf(r.result().keySet()))
                         : Uni.createFrom().item(List.<String> of()))
-                .chain(old -> connection.call(c -> c.indices().updateAliases(u -> {
+                .chain(old -> connection.call(c -> c.withTransportOptions(indexing()).indices().updateAliases(u -> {
                     u.actions(a -> a.add(x -> x.index(index).alias(alias)));
                     for (String o : old) {
                         if (!o.equals(index)) {
@@ -200,7 +225,7 @@ public class ProductIndex {
                     List<String> gone = old.stream().filter(o -> !o.equals(index)).toList();
                     LOG.infof("Search index %s is now %s%s", alias, index, gone.isEmpty() ? "" : " (deleting " + gone + ")");
                     return gone.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.call(c -> c.indices().delete(d -> d.index(gone))).replaceWithVoid();
+                            : connection.call(c -> c.withTransportOptions(indexing()).indices().delete(d -> d.index(gone))).replaceWithVoid();
                 }));
     }
 }

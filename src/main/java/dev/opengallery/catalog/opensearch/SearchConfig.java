@@ -84,6 +84,13 @@ public interface SearchConfig {
     @WithDefault("2h")
     Duration reindexLease();
 
+    /**
+     * How long one indexing request (a {@code _bulk} of a batch, creating an index, swapping the alias) may take;
+     * longer than a search's {@code opensearch.timeout}.
+     */
+    @WithDefault("30S")
+    Duration indexingTimeout();
+
     /** Whether an instance that finds no index behind the alias builds it by itself (in the background). */
     @WithDefault("true")
     boolean reindexWhenMissing();

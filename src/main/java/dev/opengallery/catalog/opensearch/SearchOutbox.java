@@ -115,7 +115,7 @@ public class SearchOutbox implements SearchFeed, Outbox.Table<SearchOutbox.Due> 
     @PostConstruct
     void init() {
         // never gives up; the bulk request's own timeout bounds a send, the loop's bound is only a backstop
-        outbox = new Outbox<>(db, clock, this, 0, config.opensearch().timeout().plusSeconds(5));
+        outbox = new Outbox<>(db, clock, this, 0, config.indexingTimeout().plusSeconds(5));
     }
 
     boolean enabled() {

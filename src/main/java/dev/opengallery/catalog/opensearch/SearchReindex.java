@@ -117,7 +117,7 @@ public class SearchReindex {
                 .execute(Tuple.tuple())).map(rows -> rows.iterator().next().getLong("v"))
                 .chain(version -> index.rebuild(IndexingRules.popularitySince(clock.today(), catalog.popularityWindow()),
                         version))
-                .chain(name -> connection.call(c -> c.count(r -> r.index(name))).map(count -> (int) count.count())
+                .chain(name -> connection.call(c -> c.withTransportOptions(index.indexing()).count(r -> r.index(name))).map(count -> (int) count.count())
                         .chain(documents -> finish(owner, started, name)
                                 .map(noted -> new Rebuilt(name, documents, noted))))
                 .invoke(r -> LOG.infof("Search index rebuilt: %s with %d products; %d changes noted again",
