@@ -192,7 +192,7 @@ public class SearchOutbox implements SearchFeed, Outbox.Table<SearchOutbox.Due> 
         return connection.call(c -> c.indices().existsAlias(e -> e.name(connection.alias())))
                 .map(exists -> {
                     if (!exists.value()) {
-                        LOG.infof("No search index behind %s yet: changes wait in the outbox", connection.alias());
+                        LOG.debugf("No search index behind %s yet: changes wait in the outbox", connection.alias());
                         reindex.buildIfMissingSoon();
                     }
                     return exists.value();
