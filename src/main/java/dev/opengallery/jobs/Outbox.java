@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The drain loop every outbox shares (notification deliveries, compute events). One run claims up to {@code limit}
+ * The drain loop every outbox shares (notification deliveries, compute events, search index changes). One run claims up to {@code limit}
  * due rows with {@code for update skip locked} in one transaction (so replicas, and an operator's run, never send a
  * row at the same time), sends them all at once (one request per row, or the whole batch in one request: {@link
  * Table#sendAll}), and records each outcome in that transaction with one batched
