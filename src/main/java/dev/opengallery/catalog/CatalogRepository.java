@@ -44,6 +44,9 @@ public class CatalogRepository {
     @Inject
     Pool pool;
 
+    @Inject
+    SearchFeed search;
+
     private volatile Set<String> categoryCodes;
 
     public record Category(String code, String name, String grouping) {
@@ -217,7 +220,8 @@ public class CatalogRepository {
     static final int SALES_SHARDS = 16;
 
     /**
-     * Counts one paid order of a product on a day; the ordering feature calls it in the payment's transaction.
+     * Counts one paid order of a product on a day; the ordering feature calls it in the payment's transaction (which
+     * also tells the search index: the product's paid orders moved, {@link SearchFeed}).
      * The count goes to one of {@link #SALES_SHARDS} rows at random, so payments for one product run in parallel.
      */
     public Uni<Void> recordPaidOrder(Tx conn, UUID productId, LocalDate day) {
@@ -225,6 +229,6 @@ public class CatalogRepository {
         return conn.preparedQuery("""
                 insert into product_sales_day (product_id, day, shard, paid_orders) values ($1, $2, $3, 1)
                 on conflict (product_id, day, shard) do update set paid_orders = product_sales_day.paid_orders + 1""")
-                .execute(Tuple.of(productId, day, shard)).replaceWithVoid();
+                .execute(Tuple.of(productId, day, shard)).chain(() -> search.products(conn, List.of(productId)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.opengallery.catalog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -19,7 +20,8 @@ import io.smallrye.mutiny.Uni;
  * What sellers and operators do to products: drafts, edits and the release moves, each one transaction on the
  * {@link Product} aggregate (row-locked, version-checked), answered with the product as read afterwards
  * ({@link CatalogRepository}). A move that changes what buyers can find (a listing, a delisting) clears the search
- * caches of every instance ({@link CatalogChanges}) once committed.
+ * caches of every instance ({@link CatalogChanges}) once committed. Every write tells the search index in its own
+ * transaction ({@link SearchFeed}).
  */
 @ApplicationScoped
 public class ProductCommands {
@@ -45,12 +47,16 @@ public class ProductCommands {
     @Inject
     CatalogChanges catalogChanges;
 
+    @Inject
+    SearchFeed search;
+
     /** A new DRAFT of the seller's, from a request {@link ProductRules} accept. */
     public Uni<ProductView> create(UUID sellerId, ProductRequest request) {
         return products.categoryCodes().map(codes -> ProductRules.check(request, codes, currencies))
                 .chain(draft -> {
                     Product product = Product.draft(sellerId, draft, clock.now());
-                    return db.transaction(tx -> product.save(tx)).replaceWith(product.id());
+                    return db.transaction(tx -> product.save(tx).call(() -> search.products(tx, List.of(product.id()))))
+                            .replaceWith(product.id());
                 })
                 .chain(id -> products.findForSeller(id, sellerId));
     }
@@ -70,7 +76,8 @@ public class ProductCommands {
                             .chain(Product::withSpecifications)
                             .chain(product -> {
                                 var removed = product.edit(request.version(), draft, now);
-                                return favorites.forgetSpecifications(tx, removed).chain(() -> product.save(tx));
+                                return favorites.forgetSpecifications(tx, removed).chain(() -> product.save(tx))
+                                        .call(() -> search.products(tx, List.of(product.id())));
                             }));
                 })
                 .chain(() -> products.findForSeller(id, sellerId));
@@ -125,7 +132,7 @@ public class ProductCommands {
         Instant now = clock.now();
         return db.transaction(tx -> locked.get().chain(product -> {
             product.move(action, actor, reason, now);
-            return product.save(tx);
+            return product.save(tx).call(() -> search.products(tx, List.of(product.id())));
         })).call(() -> action == Action.APPROVE || action == Action.DELIST
                 ? catalogChanges.changed() // what buyers can find changed
                 : Uni.createFrom().voidItem());

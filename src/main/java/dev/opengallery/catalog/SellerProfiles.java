@@ -32,6 +32,9 @@ public class SellerProfiles {
     @Inject
     CatalogChanges catalogChanges;
 
+    @Inject
+    SearchFeed search;
+
     /** The seller's own profile, or 404 until it is created. */
     public Uni<SellerProfile> own(UUID sellerId) {
         return Panache.withSession(() -> SellerProfile.<SellerProfile> findById(sellerId)).map(p -> {
@@ -49,7 +52,8 @@ public class SellerProfiles {
 
     /**
      * Creates the profile, or updates it from the version the seller read (a stale version is 409). Buyers see it on
-     * every product: once committed, the search caches of every instance are cleared ({@link CatalogChanges}).
+     * every product: the search index is told in the same transaction ({@link SearchFeed}) and, once committed, the
+     * search caches of every instance are cleared ({@link CatalogChanges}).
      */
     public Uni<SellerProfile> save(UUID sellerId, SellerProfileRequest request) {
         return db.transaction(tx -> SellerProfile.<SellerProfile> findById(sellerId).chain(existing -> {
@@ -60,7 +64,7 @@ public class SellerProfiles {
             }
             existing.update(request, now);
             return Uni.createFrom().item(existing);
-        }).call(tx::flush)).call(() -> catalogChanges.changed());
+        }).call(tx::flush).call(() -> search.seller(tx, sellerId))).call(() -> catalogChanges.changed());
     }
 
     /** A seller as buyers see it: 404 for sellers without listed products. */

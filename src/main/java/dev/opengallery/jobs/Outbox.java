@@ -13,14 +13,16 @@ import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Backoff;
 import dev.opengallery.core.Db;
 import dev.opengallery.core.Times;
+import dev.opengallery.core.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The drain loop every outbox shares (notification deliveries, compute events). One run claims up to {@code limit}
+ * The drain loop every outbox shares (notification deliveries, compute events, search index changes). One run claims up to {@code limit}
  * due rows with {@code for update skip locked} in one transaction (so replicas, and an operator's run, never send a
- * row at the same time), sends them all at once, and records each outcome in that transaction with one batched
+ * row at the same time), sends them all at once (one request per row, or the whole batch in one request: {@link
+ * Table#sendAll}), and records each outcome in that transaction with one batched
  * update: SENT, PENDING again after {@link Backoff#after} (30 s, 1 min, 2 min, ... at most 1 h), or FAILED after
  * the table's maximum of attempts. Delivery is at least once: if the service stops between sending and committing,
  * the row is sent again.
@@ -79,6 +81,17 @@ public final class Outbox<T extends Outbox.Message> {
         /** Sends one message; fails when the receiver did not take it. */
         Uni<Void> send(T message);
 
+        /**
+         * Sends a whole claimed batch, inside the claim's transaction {@code tx}; the item holds, for each message
+         * in order, null when it was taken or the error to record. Default: each message's {@link #send} at once,
+         * each bounded by {@code timeout}. A table whose receiver takes a batch in one request (the search index's
+         * {@code _bulk}) overrides it. A failed Uni rolls the claim back: no attempt is recorded (for when the
+         * receiver could not be asked at all).
+         */
+        default Uni<List<String>> sendAll(Tx tx, List<T> messages, Duration timeout) {
+            return Uni.join().all(messages.stream().map(m -> attempt(this, m, timeout)).toList()).andFailFast();
+        }
+
         /** Called for each recorded attempt (logs, counters). */
         default void recorded(T message, Outcome outcome) {
         }
@@ -123,7 +136,7 @@ public final class Outbox<T extends Outbox.Message> {
                     if (due.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.join().all(due.stream().map(this::attempt).toList()).andFailFast()
+                    return table.sendAll(tx, due, sendTimeout)
                             .chain(errors -> {
                                 List<Tuple> marks = record(due, errors);
                                 return tx.preparedQuery(table.markSql()).executeBatch(marks).replaceWith(due.size());
@@ -142,7 +155,7 @@ public final class Outbox<T extends Outbox.Message> {
     }
 
     /** Sends one row; the item is null on success, else the error to record. Never fails. */
-    private Uni<String> attempt(T message) {
+    static <T> Uni<String> attempt(Table<T> table, T message, Duration sendTimeout) {
         return Uni.createFrom().deferred(() -> table.send(message))
                 .ifNoItem().after(sendTimeout).failWith(() -> new TimeoutException("no answer within " + sendTimeout))
                 .replaceWith((String) null)

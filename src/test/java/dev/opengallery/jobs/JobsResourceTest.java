@@ -24,7 +24,8 @@ import io.restassured.path.json.JsonPath;
 class JobsResourceTest {
 
     static final List<String> JOBS = List.of("auto-renewals", "metering", "metering-outbox", "notification-delivery",
-            "overdue-milestone-bills", "requirements-expiry", "subscription-lifecycle", "supervision-appealable",
+            "overdue-milestone-bills", "requirements-expiry", "search-outbox", "search-popularity", "search-reindex",
+            "subscription-lifecycle", "supervision-appealable",
             "supervision-auto-close", "supervision-completion", "ticket-service-levels", "unpaid-orders");
 
     @Test

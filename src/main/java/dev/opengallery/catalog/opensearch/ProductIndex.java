@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,11 +17,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.transport.TransportOptions;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 
 import dev.opengallery.core.AppClock;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +59,27 @@ public class ProductIndex {
     @Inject
     AppClock clock;
 
+    @Inject
+    SearchConfig config;
+
+    private volatile TransportOptions indexing;
+
+    /**
+     * The options of indexing requests (bulk writes, index creation, alias swap): their answers may take longer
+     * than a search's ({@code opengallery.search.indexing-timeout}).
+     */
+    TransportOptions indexing() {
+        TransportOptions o = indexing;
+        if (o == null) {
+            Timeout t = Timeout.of(config.indexingTimeout());
+            o = ApacheHttpClient5Options.DEFAULT.toBuilder()
+                    .setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(t).setResponseTimeout(t).build())
+                    .build();
+            indexing = o;
+        }
+        return o;
+    }
+
     private static String definition;
 
     /** The index definition (settings and mappings) as JSON. */
@@ -72,7 +99,7 @@ public class ProductIndex {
     public Uni<String> createIndex() {
         String name = connection.alias() + "-" + SUFFIX.format(clock.now()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return connection.call(c -> connection.generic().executeAsync(Requests.builder().method("PUT")
+        return connection.call(c -> connection.generic().withTransportOptions(indexing()).executeAsync(Requests.builder().method("PUT")
                 .endpoint("/" + name).json(definition()).build())).map(response -> {
                     try (response) {
                         if (response.getStatus() / 100 != 2) {
@@ -93,6 +120,14 @@ public class ProductIndex {
      * for another reason than a newer version already there (so a caller can retry them).
      */
     public Uni<List<UUID>> write(String index, Iterable<Row> rows, long version) {
+        return write(index, rows, List.of(), version).map(failed -> List.copyOf(failed.keySet()));
+    }
+
+    /**
+     * Like {@link #write(String, Iterable, long)}, and deletes the documents of {@code gone} (products that no longer
+     * exist); in one {@code _bulk} request. Answers the failed ids with OpenSearch's reason.
+     */
+    public Uni<Map<UUID, String>> write(String index, Iterable<Row> rows, Collection<UUID> gone, long version) {
         List<BulkOperation> ops = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         for (Row r : rows) {
@@ -103,19 +138,27 @@ public class ProductIndex {
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id).document(doc).version(version)
                         .versionType(VersionType.ExternalGte))));
             } else {
-                ops.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version)
-                        .versionType(VersionType.ExternalGte))));
+                ops.add(delete(index, id, version));
             }
         }
-        if (ops.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+        for (UUID id : gone) {
+            ids.add(id);
+            ops.add(delete(index, id.toString(), version));
         }
-        return connection.call(c -> c.bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
+        if (ops.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.call(c -> c.withTransportOptions(indexing()).bulk(b -> b.operations(ops))).map(response -> failed(response, ids));
+    }
+
+    private static BulkOperation delete(String index, String id, long version) {
+        return BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version)
+                .versionType(VersionType.ExternalGte)));
     }
 
     /** Ids whose operation failed, a version conflict (a newer write already there) and a missing delete aside. */
-    static List<UUID> failed(BulkResponse response, List<UUID> ids) {
-        List<UUID> failed = new ArrayList<>();
+    static Map<UUID, String> failed(BulkResponse response, List<UUID> ids) {
+        Map<UUID, String> failed = new LinkedHashMap<>();
         if (!response.errors()) {
             return failed;
         }
@@ -123,7 +166,7 @@ public class ProductIndex {
             var item = response.items().get(i);
             if (item.error() != null && item.status() != 409 && item.status() != 404) {
                 LOG.debugf("Indexing product %s failed: %s", ids.get(i), item.error().reason());
-                failed.add(ids.get(i));
+                failed.put(ids.get(i), "HTTP " + item.status() + " " + item.error().type() + ": " + item.error().reason());
             }
         }
         return failed;
@@ -164,13 +207,13 @@ public class ProductIndex {
     /** Points the alias at {@code index} alone (one atomic request) and deletes the indices it pointed at before. */
     public Uni<Void> swapAlias(String index) {
         String alias = connection.alias();
-        return connection.call(c -> c.indices().refresh(r -> r.index(index)))
-                .chain(() -> connection.call(c -> c.indices().existsAlias(e -> e.name(alias))))
+        return connection.call(c -> c.withTransportOptions(indexing()).indices().refresh(r -> r.index(index)))
+                .chain(() -> connection.call(c -> c.withTransportOptions(indexing()).indices().existsAlias(e -> e.name(alias))))
                 .chain(exists -> exists.value()
-                        ? connection.call(c -> c.indices().getAlias(g -> g.name(alias)))
+                        ? connection.call(c -> c.withTransportOptions(indexing()).indices().getAlias(g -> g.name(alias)))
                                 .map(r -> List.copyOf(r.result().keySet()))
                         : Uni.createFrom().item(List.<String> of()))
-                .chain(old -> connection.call(c -> c.indices().updateAliases(u -> {
+                .chain(old -> connection.call(c -> c.withTransportOptions(indexing()).indices().updateAliases(u -> {
                     u.actions(a -> a.add(x -> x.index(index).alias(alias)));
                     for (String o : old) {
                         if (!o.equals(index)) {
@@ -182,7 +225,7 @@ public class ProductIndex {
                     List<String> gone = old.stream().filter(o -> !o.equals(index)).toList();
                     LOG.infof("Search index %s is now %s%s", alias, index, gone.isEmpty() ? "" : " (deleting " + gone + ")");
                     return gone.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.call(c -> c.indices().delete(d -> d.index(gone))).replaceWithVoid();
+                            : connection.call(c -> c.withTransportOptions(indexing()).indices().delete(d -> d.index(gone))).replaceWithVoid();
                 }));
     }
 }

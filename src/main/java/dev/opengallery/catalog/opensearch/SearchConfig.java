@@ -55,4 +55,43 @@ public interface SearchConfig {
         @WithDefault("1S")
         Duration connectTimeout();
     }
+
+    // ------------------------------------------------------------------ indexing (search outbox, reindex)
+
+    /** How often the search-outbox job delivers changes to the index ({@code off}: only on demand). */
+    @WithDefault("2s")
+    String outboxEvery();
+
+    /** Outbox rows claimed per run; each batch is one {@code _bulk} request. */
+    @WithDefault("500")
+    int outboxBatchSize();
+
+    /** How long delivered (SENT) outbox rows are kept before the search-outbox job deletes them. */
+    @WithDefault("1D")
+    Duration outboxKeepSent();
+
+    /**
+     * How often the search-popularity job looks for a day of sales that left the popularity window (it enqueues
+     * each such day once, over all replicas).
+     */
+    @WithDefault("1h")
+    String popularityEvery();
+
+    /**
+     * How long a reindex may hold its lease: another replica may start a rebuild only after it ends or after this
+     * time (a replica that died mid-rebuild).
+     */
+    @WithDefault("2h")
+    Duration reindexLease();
+
+    /**
+     * How long one indexing request (a {@code _bulk} of a batch, creating an index, swapping the alias) may take;
+     * longer than a search's {@code opensearch.timeout}.
+     */
+    @WithDefault("30S")
+    Duration indexingTimeout();
+
+    /** Whether an instance that finds no index behind the alias builds it by itself (in the background). */
+    @WithDefault("true")
+    boolean reindexWhenMissing();
 }
