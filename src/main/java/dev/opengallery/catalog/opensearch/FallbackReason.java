@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * Why a search was answered by PostgreSQL although the engine is OpenSearch: the tag {@code reason} of the counter
@@ -36,6 +37,9 @@ public enum FallbackReason {
             if (t instanceof OpenSearchException e) {
                 String type = e.error() == null ? null : e.error().type();
                 return e.status() == 404 || "index_not_found_exception".equals(type) ? MISSING_INDEX : ERROR;
+            }
+            if (t instanceof ResponseException e) { // an error status whose body the client did not parse
+                return e.status() == 404 ? MISSING_INDEX : ERROR;
             }
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException) {
