@@ -51,7 +51,9 @@ public class CatalogResource {
             + "(shown as totalText \"1,000+\"), and every page, also past 1,000, is still served. The same search asked again within 30 seconds is answered from a "
             + "short-lived result cache: the sales figures in it may be that old (listing changes show at once). "
             + "Searches run a few at a time per instance, the others waiting their turn; when too many are waiting "
-            + "the answer is 503 with Retry-After.")
+            + "the answer is 503 with Retry-After. A marketplace may run its searches on OpenSearch (same fields, "
+            + "weights, filters, sorts and totals; its own scores, so equally good matches can come in another "
+            + "order); while OpenSearch cannot answer, and for pages past the 10,000th result, the database answers.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = SearchPage.class)))
     @APIResponse(responseCode = "503", description = "Too many searches are waiting, or the database or the identity "
@@ -117,7 +119,8 @@ public class CatalogResource {
     @Operation(operationId = "listPopularProducts", summary = "Popular applications", description = "Listed "
             + "products with the most paid orders over the "
             + "last 30 days, most first. Products without paid orders in that window are not listed here. Not paged: "
-            + "the top `limit` (1 to 50, default 10) only.")
+            + "the top `limit` (1 to 50, default 10) only. On OpenSearch the counts are those of the product's last "
+            + "indexing.")
     public Uni<List<ProductSummary>> popular(@RestQuery @Parameter(description = "How many products",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "10"), example = "10")
             Integer limit) {

@@ -3,6 +3,7 @@ package dev.opengallery.catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * document: name, then summary and tags, then description), filters, sorting and paging with a capped total, in one
  * statement ({@link SearchSql}): ranked by the RUM index where the database has it ({@link SearchIndex}), else by
  * {@code ts_rank_cd} over every match.
+ * <p>
+ * With {@code opengallery.search.engine=opensearch} an {@link ExternalSearch} answers searches and popular
+ * applications first (behind the same result cache), and these statements answer whenever it cannot (it answers null:
+ * unreachable, failing, cooling down after a failure, or a page deeper than it serves). The {@link ConcurrencyGate}
+ * guards PostgreSQL only: searches answered by OpenSearch do not wait for it (the cluster has its own queues and
+ * rejects with 429, which falls back), while the searches PostgreSQL answers in OpenSearch's place still run a few
+ * at a time, so that an outage of the cluster cannot pile every search onto the database at once.
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -40,6 +48,9 @@ public class CatalogSearch {
     @Inject
     CatalogConfig config;
 
+    @Inject
+    ExternalSearch external;
+
     /** Search statements a few at a time ({@code max-concurrent}), the rest waiting first come, first served. */
     private ConcurrencyGate gate;
 
@@ -55,7 +66,11 @@ public class CatalogSearch {
     /** One page of results, from the short-lived result cache when the same search was asked moments ago. */
     public Uni<SearchPage> search(SearchCriteria c) {
         LocalDate since = popularitySince();
-        return cache.get(c, since, () -> index.path().chain(path -> query(path, c, since)));
+        Supplier<Uni<SearchPage>> postgres = () -> index.path().chain(path -> query(path, c, since));
+        if (!external.enabled()) {
+            return cache.get(c, since, postgres);
+        }
+        return cache.get(c, since, () -> external.search(c, since).onItem().ifNull().switchTo(postgres::get));
     }
 
     private Uni<SearchPage> query(SearchSql.Path path, SearchCriteria c, LocalDate since) {
@@ -100,6 +115,13 @@ public class CatalogSearch {
     /** Popular applications: most paid orders over the popularity window (30 days), listed products only. */
     public Uni<List<ProductSummary>> popular(int limit) {
         LocalDate since = popularitySince();
+        if (!external.enabled()) {
+            return popularFromDatabase(limit, since);
+        }
+        return external.popular(limit, since).onItem().ifNull().switchTo(() -> popularFromDatabase(limit, since));
+    }
+
+    private Uni<List<ProductSummary>> popularFromDatabase(int limit, LocalDate since) {
         return pool.preparedQuery("""
                 with pop as (
                     select d.product_id, sum(d.paid_orders) as paid_orders from product_sales_day d

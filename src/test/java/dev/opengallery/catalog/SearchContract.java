@@ -41,6 +41,22 @@ abstract class SearchContract {
     /** The path this class expects the service to have chosen. */
     abstract SearchSql.Path expectedPath();
 
+    /**
+     * Called after the test changed products or sales directly, before it searches: an engine fed from PostgreSQL
+     * (OpenSearch) brings its index up to date here; PostgreSQL needs nothing.
+     */
+    void indexUpToDate() {
+    }
+
+    /**
+     * The engine's own order of every match of {@code query} when it does not rank with PostgreSQL's ts_rank_cd
+     * (OpenSearch: BM25 over the same weighted fields), checked by the engine's subclass; null (PostgreSQL's paths):
+     * the ranking test checks ts_rank_cd's scores and order in full.
+     */
+    List<String> ownRanking(String query) {
+        return null;
+    }
+
     @Inject
     SearchIndex searchIndex;
 
@@ -95,6 +111,7 @@ abstract class SearchContract {
         // a draft with the word must never show up
         create(seller, saas(word + " unreleased", "x"));
         clock.reset();
+        indexUpToDate();
     }
 
     @AfterEach
@@ -186,13 +203,16 @@ abstract class SearchContract {
 
         // a day later the image's orders have left the window
         clock.advance(Duration.ofDays(1));
+        indexUpToDate();
         anonymous().get("/api/catalog/popular?limit=50").then().body("id", hasItem(inName), "id", not(hasItem(image)));
         // a delisted product is not popular
         dev.opengallery.support.Tokens.seller(seller).post("/api/seller/products/" + inName + "/delist").then().statusCode(200);
+        indexUpToDate();
         anonymous().get("/api/catalog/popular?limit=50").then().body("id", not(hasItem(inName)));
         anonymous().get("/api/catalog/popular?limit=0").then().statusCode(400);
         dev.opengallery.support.Tokens.seller(seller).post("/api/seller/products/" + inName + "/submit").then().statusCode(200);
         dev.opengallery.support.Tokens.operator().post("/api/operator/products/" + inName + "/approve").then().statusCode(200);
+        indexUpToDate();
     }
 
     @Test
@@ -231,6 +251,7 @@ abstract class SearchContract {
                 from product p, generate_series(1, $2) i where p.id = $3""")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(many, MANY, UUID.fromString(inName))).await().indefinitely();
         pool.query("notify opengallery_catalog").execute().await().indefinitely();
+        indexUpToDate();
     }
 
     @AfterAll
@@ -259,6 +280,11 @@ abstract class SearchContract {
     @Test
     void rankingFollowsTheScoreTiesComeNewestFirstAndPagesCoverEveryMatchOnce() {
         manyProducts();
+        List<String> own = ownRanking(many);
+        if (own != null) {
+            pagesFollowTheEnginesOwnRanking(own);
+            return;
+        }
         List<io.vertx.mutiny.sqlclient.Row> expected = scored(many);
         org.junit.jupiter.api.Assertions.assertEquals(MANY, expected.size());
         Map<String, Float> rank = new java.util.HashMap<>();
@@ -326,10 +352,58 @@ abstract class SearchContract {
                 .body("items", hasSize(3), "totalCapped", is(true), "total", is(1000));
     }
 
+    /** Every page of {@link #many} (also past the capped total) in the engine's own order, every match once. */
+    private void pagesFollowTheEnginesOwnRanking(List<String> own) {
+        org.junit.jupiter.api.Assertions.assertEquals(MANY, own.size());
+        List<String> all = new ArrayList<>();
+        for (int page = 0; page * 100 < MANY; page++) {
+            all.addAll(anonymous().get("/api/catalog/products?q=" + many + "&size=100&page=" + page).then()
+                    .statusCode(200).body("total", is(1000), "totalCapped", is(true), "totalText", is("1,000+"))
+                    .extract().<List<String>> path("items.id"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(MANY, new java.util.HashSet<>(all).size(), "a match shown twice");
+        org.junit.jupiter.api.Assertions.assertEquals(own, all);
+        anonymous().get("/api/catalog/products?q=" + many + "&size=100&page=11").then().statusCode(200)
+                .body("items", hasSize(0), "total", is(1000), "totalCapped", is(true), "page", is(11));
+    }
+
+    /**
+     * The ranking pin, one data set for every engine: a word in the name (and so in the fixture's summary) ranks
+     * above the word in the summary or the tags alone, which rank above the word in the description alone.
+     */
+    @Test
+    void aNameMatchRanksAboveSummaryAndTagsMatchesAboveADescriptionMatch() {
+        String pin = "pn" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        clock.reset();
+        String inDescriptionOnly = listed(seller, saas("Store", "Keeps files; says " + pin + " once."));
+        clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> summary = saas("Vault", "Keeps files.");
+        summary.put("summary", "Backups with " + pin);
+        String inSummaryOnly = listed(seller, summary);
+        clock.advance(Duration.ofMinutes(1));
+        Map<String, Object> tags = saas("Keeper", "Keeps files.");
+        tags.put("tags", List.of(pin));
+        String inTagsOnly = listed(seller, tags);
+        clock.advance(Duration.ofMinutes(1));
+        String inName = listed(seller, saas(pin + " vault", "Keeps files."));
+        clock.reset();
+        indexUpToDate();
+        List<String> ids = anonymous().get("/api/catalog/products?q=" + pin).then().statusCode(200)
+                .body("total", is(4)).extract().path("items.id");
+        org.junit.jupiter.api.Assertions.assertEquals(inName, ids.get(0));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(inSummaryOnly, inTagsOnly),
+                java.util.Set.copyOf(ids.subList(1, 3)));
+        org.junit.jupiter.api.Assertions.assertEquals(inDescriptionOnly, ids.get(3));
+        // the same top result for the word with a filter, and for its stem
+        anonymous().get("/api/catalog/products?q=" + pin + "&type=SAAS&size=1").then().body("items[0].id", is(inName));
+        anonymous().get("/api/catalog/products?q=" + pin + " vaults").then().body("items.id", contains(inName, inSummaryOnly));
+    }
+
     protected void record(String productId, LocalDate day, int times) {
         for (int i = 0; i < times; i++) {
             db.transaction(c -> repository.recordPaidOrder(c, UUID.fromString(productId), day)).await()
                     .indefinitely();
         }
+        indexUpToDate();
     }
 }

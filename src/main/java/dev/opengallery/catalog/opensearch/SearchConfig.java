@@ -54,6 +54,13 @@ public interface SearchConfig {
         /** How long to connect. */
         @WithDefault("1S")
         Duration connectTimeout();
+
+        /**
+         * After a failed request to the cluster, how long searches go straight to PostgreSQL before one tries
+         * OpenSearch again ({@code opengallery.search.opensearch.cool-down}, 5 seconds).
+         */
+        @WithDefault("5S")
+        Duration coolDown();
     }
 
     // ------------------------------------------------------------------ indexing (search outbox, reindex)
