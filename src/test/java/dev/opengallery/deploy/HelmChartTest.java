@@ -315,6 +315,21 @@ class HelmChartTest {
   }
 
   @Test
+  void theSearchJobsGetCronJobsOnlyWhenOpenSearchAnswersSearches() {
+    Consumer<TemplateCommand> knative = t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")
+        .set("jobs.scheduler.clientSecret", "s3cret");
+    List<Object> plain = render(knative).ofKind("CronJob").stream()
+        .map(c -> get(c, "metadata.labels.opengallery\\.dev/job")).collect(Collectors.toList());
+    assertEquals(JOBS.size(), plain.size());
+    assertFalse(plain.contains("search-outbox"));
+    List<Object> withOpenSearch = render(knative.andThen(t -> t.set("search.engine", "opensearch")
+        .set("search.opensearch.url", "https://search.example:9200"))).ofKind("CronJob").stream()
+        .map(c -> get(c, "metadata.labels.opengallery\\.dev/job")).collect(Collectors.toList());
+    assertEquals(JOBS.size() + 2, withOpenSearch.size());
+    assertTrue(withOpenSearch.containsAll(List.of("search-outbox", "search-popularity")), withOpenSearch::toString);
+  }
+
+  @Test
   void searchOnOpenSearchNeedsItsUrlAndAKnownEngine() {
     IllegalStateException noUrl = assertThrows(IllegalStateException.class,
         () -> render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("search.engine", "opensearch")));
