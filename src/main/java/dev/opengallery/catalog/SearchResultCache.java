@@ -20,11 +20,10 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.opengallery.core.AppClock;
+import dev.opengallery.core.Contexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Search result pages, kept for a short time ({@code opengallery.catalog.search-cache.ttl}, 30 seconds by default;
@@ -131,14 +130,7 @@ public class SearchResultCache {
         Key key = Key.of(criteria, since);
         Uni<SearchPage> page = Uni.createFrom().completionStage(() -> lookup(key, load, true));
         // a request that joined another one's query resumes on its own Vert.x context, not the loader's
-        Context context = Vertx.currentContext();
-        return context == null ? page : page.emitOn(task -> {
-            if (Vertx.currentContext() == context) {
-                task.run();
-            } else {
-                context.runOnContext(v -> task.run());
-            }
-        });
+        return Contexts.onCallersContext(page);
     }
 
     private CompletableFuture<SearchPage> lookup(Key key, Supplier<Uni<SearchPage>> load,

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
+import org.jboss.logging.Logger;
+
 import dev.opengallery.core.AppClock;
 import dev.opengallery.core.Backoff;
 import dev.opengallery.core.Db;
@@ -152,6 +154,17 @@ public final class Outbox<T extends Outbox.Message> {
         return deliverDue.apply(batchSize).chain(moved -> moved >= batchSize && maxBatches > 1
                 ? drain(deliverDue, batchSize, maxBatches - 1).map(more -> moved + more)
                 : Uni.createFrom().item(moved));
+    }
+
+    /**
+     * A scheduled tick: {@link #drain} that never fails; a failed run is logged as a warning naming {@code what}
+     * (e.g. "Compute event delivery") and the next tick retries.
+     */
+    public static Uni<Void> tick(IntFunction<Uni<Integer>> deliverDue, int batchSize, int maxBatches, Logger log,
+            String what) {
+        return drain(deliverDue, batchSize, maxBatches)
+                .onFailure().invoke(e -> log.warnf("%s failed, the next tick retries: %s", what, e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Sends one row; the item is null on success, else the error to record. Never fails. */

@@ -93,9 +93,7 @@ public class ComputeEventOutbox implements Outbox.Table<ComputeEventOutbox.Due> 
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return Outbox.drain(this::deliverDue, config.outboxBatchSize(), MAX_BATCHES_PER_TICK)
-                .onFailure().invoke(e -> LOG.warnf("Compute event delivery failed, the next tick retries: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Outbox.tick(this::deliverDue, config.outboxBatchSize(), MAX_BATCHES_PER_TICK, LOG, "Compute event delivery");
     }
 
     /** Sends up to {@code limit} due events once; answers how many changed state (sent or rescheduled). */

@@ -87,9 +87,7 @@ public class NotificationDeliveryJob implements Outbox.Table<NotificationDeliver
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return Outbox.drain(this::deliverDue, config.batchSize(), MAX_BATCHES_PER_TICK)
-                .onFailure().invoke(e -> LOG.warnf("Notification delivery run failed, next tick retries: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Outbox.tick(this::deliverDue, config.batchSize(), MAX_BATCHES_PER_TICK, LOG, "Notification delivery");
     }
 
     /**

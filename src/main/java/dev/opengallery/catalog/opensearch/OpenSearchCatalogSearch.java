@@ -23,9 +23,8 @@ import dev.opengallery.catalog.SearchCriteria;
 import dev.opengallery.catalog.SearchPage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.opengallery.core.Contexts;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Catalogue searches and popular applications answered by OpenSearch ({@code opengallery.search.engine=opensearch};
@@ -107,7 +106,6 @@ public class OpenSearchCatalogSearch implements ExternalSearch {
             count(skip);
             return Uni.createFrom().nullItem();
         }
-        Context context = Vertx.currentContext();
         Uni<T> answer = connection.call(client -> client.search(request, JsonNode.class))
                 .ifNoItem().after(config.opensearch().timeout()).fail()
                 .map(read)
@@ -121,13 +119,7 @@ public class OpenSearchCatalogSearch implements ExternalSearch {
                     return null;
                 });
         // a timeout fires on Mutiny's timer thread: answer on the caller's context like every other outcome
-        return context == null ? answer : answer.emitOn(task -> {
-            if (Vertx.currentContext() == context) {
-                task.run();
-            } else {
-                context.runOnContext(v -> task.run());
-            }
-        });
+        return Contexts.onCallersContext(answer);
     }
 
     private void failed(Throwable failure) {

@@ -20,9 +20,8 @@ import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
+import dev.opengallery.core.Contexts;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The one client of the OpenSearch cluster ({@code opengallery.search.opensearch.*}): the maintained
@@ -76,14 +75,7 @@ public class OpenSearchConnection {
                 return CompletableFuture.failedFuture(e);
             }
         });
-        Context context = Vertx.currentContext();
-        return context == null ? answer : answer.emitOn(task -> {
-            if (Vertx.currentContext() == context) {
-                task.run();
-            } else {
-                context.runOnContext(v -> task.run());
-            }
-        });
+        return Contexts.onCallersContext(answer);
     }
 
     /** One request of the asynchronous client. */

@@ -164,9 +164,7 @@ public class SearchOutbox implements SearchFeed, Outbox.Table<SearchOutbox.Due> 
         if (!enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Outbox.drain(this::deliverDue, config.outboxBatchSize(), MAX_BATCHES_PER_TICK)
-                .onFailure().invoke(e -> LOG.warnf("Search index delivery failed, the next tick retries: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Outbox.tick(this::deliverDue, config.outboxBatchSize(), MAX_BATCHES_PER_TICK, LOG, "Search index delivery");
     }
 
     /**
