@@ -32,7 +32,14 @@ class JobMetricsTest {
                 .sorted().toList();
         // at least the ten jobs of today: orders, milestone bills, notifications, renewals (2), supervision (3), metering (2)
         assertTrue(jobs.size() >= 10, jobs.toString());
+        assertTrue(jobs.contains("search-reindex"), jobs.toString());
         for (String job : jobs) {
+            if (job.equals("search-reindex")) {
+                // the default engine has no OpenSearch index to rebuild (SearchReindexTest runs it on OpenSearch)
+                Tokens.operator().post("/api/operator/jobs/" + job + "/run").then().statusCode(409)
+                        .body("detail", org.hamcrest.Matchers.containsString("opengallery.search.engine"));
+                continue;
+            }
             double before = runs(job);
             Tokens.operator().post("/api/operator/jobs/" + job + "/run").then().statusCode(200);
             assertEquals(before + 1, runs(job), job);
