@@ -45,7 +45,8 @@ class OpenSearchQueryTest {
         assertEquals(1001, r.getInteger("track_total_hits"));
         assertEquals(0, r.getInteger("from"));
         assertEquals(20, r.getInteger("size"));
-        assertEquals(new JsonArray().add("description"), r.getJsonObject("_source").getJsonArray("excludes"));
+        // the stored _source has no description (the index definition leaves it out): no filter to parse hits again
+        assertEquals(null, r.getValue("_source"));
         // only LISTED products, as a filter
         assertEquals(new JsonArray().add(term("status", "LISTED")),
                 r.getJsonObject("query").getJsonObject("bool").getJsonArray("filter"));
