@@ -335,6 +335,37 @@ abstract class SearchContract {
                 .body("items", hasSize(0), "total", is(1000), "totalCapped", is(true), "page", is(11));
     }
 
+    /**
+     * Sorted otherwise than by relevance, on both sides of the cap: the newest first over all 1,010 matches of
+     * {@link #many} (past the cap, where every match is read and sorted) and over the 144 of "suite" (below it, where
+     * the page is sorted from the matches the count found), each match once, page after page.
+     */
+    @Test
+    void otherSortsPageEveryMatchInOrderAboveAndBelowTheCap() {
+        manyProducts();
+        List<String> newest = new ArrayList<>();
+        pool.preparedQuery("select id from product where status = 'LISTED' and search_vector @@ plainto_tsquery('english', $1)"
+                + " order by listed_at desc, id").execute(io.vertx.mutiny.sqlclient.Tuple.of(many)).await().indefinitely()
+                .forEach(r -> newest.add(r.getUUID("id").toString()));
+        org.junit.jupiter.api.Assertions.assertEquals(MANY, newest.size());
+        List<String> all = new ArrayList<>();
+        for (int page = 0; page * 100 < MANY; page++) {
+            all.addAll(anonymous().get("/api/catalog/products?q=" + many + "&sort=NEWEST&size=100&page=" + page).then()
+                    .statusCode(200).body("total", is(1000), "totalCapped", is(true))
+                    .extract().<List<String>> path("items.id"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(newest, all);
+        List<String> suite = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            suite.addAll(anonymous().get("/api/catalog/products?q=" + many + " suite&sort=NEWEST&size=100&page=" + page)
+                    .then().statusCode(200).body("total", is(144), "totalCapped", is(false))
+                    .extract().<List<String>> path("items.id"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(144, suite.size());
+        List<String> inNames = newest.stream().filter(suite::contains).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(inNames, suite, "newest first below the cap too");
+    }
+
     @Test
     void belowTheCapTheTotalIsExact() {
         manyProducts();

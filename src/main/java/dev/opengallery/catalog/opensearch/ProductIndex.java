@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -178,13 +179,29 @@ public class ProductIndex {
      * Answers the new index's name.
      */
     public Uni<String> rebuild(LocalDate popularitySince, long version) {
-        return createIndex().call(name -> copyFrom(name, popularitySince, version, null))
+        return rebuild(popularitySince, version, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Like {@link #rebuild(LocalDate, long)}, asking {@code goOn} before every batch and before the swap (a failure
+     * stops the rebuild). A rebuild that fails before the swap deletes its new index (best effort: what is left, also
+     * by a failed swap, is deleted by the next rebuild's {@link #deleteLeftovers()}); the alias still points at the
+     * old one.
+     */
+    public Uni<String> rebuild(LocalDate popularitySince, long version, Supplier<Uni<Void>> goOn) {
+        return createIndex().call(name -> copyFrom(name, popularitySince, version, null, goOn)
+                .chain(() -> goOn.get())
+                .onFailure().call(e -> {
+                    LOG.warnf("Rebuilding the search index into %s failed, deleting it: %s", name, e.toString());
+                    return delete(List.of(name)).onFailure().recoverWithNull();
+                }))
                 .call(name -> swapAlias(name));
     }
 
-    private Uni<Void> copyFrom(String index, LocalDate since, long version, UUID after) {
-        return pool.preparedQuery(ProductDocuments.SELECT + " where p.status = 'LISTED' and ($2::uuid is null or p.id > $2)"
-                + " order by p.id limit $3").execute(Tuple.of(since, after, REBUILD_BATCH)).chain(rows -> {
+    private Uni<Void> copyFrom(String index, LocalDate since, long version, UUID after, Supplier<Uni<Void>> goOn) {
+        return goOn.get().chain(() -> pool.preparedQuery(ProductDocuments.SELECT
+                + " where p.status = 'LISTED' and ($2::uuid is null or p.id > $2)"
+                + " order by p.id limit $3").execute(Tuple.of(since, after, REBUILD_BATCH))).chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().voidItem();
                     }
@@ -199,9 +216,44 @@ public class ProductIndex {
                                     + index + ", e.g. " + failed.get(0));
                         }
                         return rows.size() < REBUILD_BATCH ? Uni.createFrom().voidItem()
-                                : copyFrom(index, since, version, next);
+                                : copyFrom(index, since, version, next, goOn);
                     });
                 });
+    }
+
+    /**
+     * Deletes the product indices of this alias that no alias points at: half-built by a rebuild whose replica died
+     * or whose cleanup failed. Only names this class makes ({@link #leftover}) are touched, so indices of another
+     * prefix sharing the cluster are not. Run while holding the reindex lease (no other rebuild is building one).
+     */
+    public Uni<Void> deleteLeftovers() {
+        String alias = connection.alias();
+        return connection.call(c -> c.withTransportOptions(indexing()).indices().get(g -> g.index(alias + "-*")))
+                .chain(found -> {
+                    List<String> gone = found.result().entrySet().stream()
+                            .filter(e -> leftover(alias, e.getKey(), e.getValue().aliases().keySet()))
+                            .map(Map.Entry::getKey).sorted().toList();
+                    if (gone.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("Deleting search indices left by earlier rebuilds: %s", gone);
+                    return delete(gone);
+                });
+    }
+
+    /** Whether {@code name} is an index of {@link #createIndex()} for {@code alias} that no alias points at. */
+    static boolean leftover(String alias, String name, java.util.Set<String> aliases) {
+        return aliases.isEmpty() && name.startsWith(alias + "-")
+                && NAME_SUFFIX.matcher(name.substring(alias.length() + 1)).matches();
+    }
+
+    /** The part of an index name after {@code <alias>-}: {@link #SUFFIX} and eight hex digits. */
+    private static final java.util.regex.Pattern NAME_SUFFIX = java.util.regex.Pattern
+            .compile("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{8}");
+
+    private Uni<Void> delete(List<String> names) {
+        return connection.call(c -> c.withTransportOptions(indexing()).indices().delete(d -> d.index(names)))
+                .replaceWithVoid();
     }
 
     /** Points the alias at {@code index} alone (one atomic request) and deletes the indices it pointed at before. */
@@ -224,8 +276,7 @@ public class ProductIndex {
                 })).chain(() -> {
                     List<String> gone = old.stream().filter(o -> !o.equals(index)).toList();
                     LOG.infof("Search index %s is now %s%s", alias, index, gone.isEmpty() ? "" : " (deleting " + gone + ")");
-                    return gone.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.call(c -> c.withTransportOptions(indexing()).indices().delete(d -> d.index(gone))).replaceWithVoid();
+                    return gone.isEmpty() ? Uni.createFrom().voidItem() : delete(gone);
                 }));
     }
 }

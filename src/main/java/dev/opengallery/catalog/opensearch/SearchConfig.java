@@ -85,10 +85,11 @@ public interface SearchConfig {
     String popularityEvery();
 
     /**
-     * How long a reindex may hold its lease: another replica may start a rebuild only after it ends or after this
-     * time (a replica that died mid-rebuild).
+     * How long a reindex's lease lasts unrenewed: a rebuild renews it before every batch of products and before the
+     * alias swap; another replica may start a rebuild only after it ends or after it went this long unrenewed (a
+     * replica that died mid-rebuild). Longer than two indexing requests ({@link #indexingTimeout()}).
      */
-    @WithDefault("2h")
+    @WithDefault("5m")
     Duration reindexLease();
 
     /**

@@ -96,7 +96,9 @@ public final class SearchJobs {
             description = "With opengallery.search.engine=opensearch: builds a new OpenSearch index from every listed "
                     + "product, points the alias at it and deletes the old index (searches read the old one until "
                     + "then: no downtime). Changes made meanwhile are delivered again to the new index. One rebuild at "
-                    + "a time over all replicas: 409 while another runs, and with engine=postgresql.",
+                    + "a time over all replicas: 409 while another runs, and with engine=postgresql. 503 "
+                    + "(`reindex-stopped`, with Retry-After) when the rebuild stops on the way (OpenSearch unreachable "
+                    + "or refusing): its half-built index is deleted and searches still read the old one.",
             answer = ReindexAnswer.class)
     public static class Reindex implements Job {
 

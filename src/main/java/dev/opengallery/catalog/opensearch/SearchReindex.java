@@ -29,9 +29,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * is no downtime. Changes made while it runs are delivered to the old index: once the alias is swapped, every
  * product with a change still pending or delivered since the rebuild started is noted again in the outbox, so the
  * new index gets it at a version above the rebuild's. At most one rebuild runs at a time over all replicas: it
- * holds the lease in {@code search_index_state} (one conditional update; a lease older than
- * {@code opengallery.search.reindex-lease} is taken over, for a replica that died mid-rebuild); another run is
- * refused with 409. An instance that starts (or whose delivery job finds the cluster back) with no index behind the
+ * holds the lease in {@code search_index_state} (one conditional update), renewed before every batch and before the
+ * swap; a lease not renewed for {@code opengallery.search.reindex-lease} is taken over (a replica that died
+ * mid-rebuild), and a rebuild that finds its lease taken over stops. Another run is refused with 409. A rebuild first
+ * deletes the half-built indices earlier rebuilds left (died or failed: none is behind the alias), and a rebuild that
+ * fails deletes its own. An instance that starts (or whose delivery job finds the cluster back) with no index behind the
  * alias builds it by itself in the background; PostgreSQL answers searches meanwhile.
  */
 @ApplicationScoped
@@ -44,10 +46,16 @@ public class SearchReindex {
     /** Clocks of replicas may differ this much: what was delivered shortly before the start is noted again too. */
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
-    /** $1 owner, $2 now, $3 a lease taken before this is over. */
+    /** $1 owner, $2 now, $3 a lease last renewed before this is over. */
     private static final String TAKE_LEASE = """
-            update search_index_state set reindex_owner = $1, reindex_started_at = $2
-            where id = 1 and (reindex_owner is null or reindex_started_at <= $3)
+            update search_index_state set reindex_owner = $1, reindex_started_at = $2, reindex_renewed_at = $2
+            where id = 1 and (reindex_owner is null or coalesce(reindex_renewed_at, reindex_started_at) <= $3)
+            returning id""";
+
+    /** $1 owner, $2 now: no row when the lease is no longer this rebuild's (taken over). */
+    private static final String RENEW_LEASE = """
+            update search_index_state set reindex_renewed_at = greatest(reindex_renewed_at, $2)
+            where id = 1 and reindex_owner = $1
             returning id""";
 
     /** $1 now, $2 PENDING, $3 SENT, $4 delivered since. */
@@ -60,7 +68,7 @@ public class SearchReindex {
 
     /** $1 owner, $2 now (null: released after a failure), $3 the new index. */
     private static final String RELEASE = """
-            update search_index_state set reindex_owner = null, reindex_started_at = null,
+            update search_index_state set reindex_owner = null, reindex_started_at = null, reindex_renewed_at = null,
                    last_rebuild_at = coalesce($2, last_rebuild_at), last_rebuild_index = coalesce($3, last_rebuild_index)
             where id = 1 and reindex_owner = $1""";
 
@@ -108,15 +116,17 @@ public class SearchReindex {
                                 "A reindex is already running (on this or another replica); try again when it ends"));
                     }
                     return rebuild(owner, started).onFailure().call(e -> release(owner, null, null)
-                            .onFailure().recoverWithNull());
+                            .onFailure().recoverWithNull())
+                            .onFailure(e -> !(e instanceof ProblemException)).transform(SearchReindex::stopped);
                 });
     }
 
     private Uni<Rebuilt> rebuild(UUID owner, Instant started) {
         return db.transaction(tx -> tx.preparedQuery("select nextval('search_document_version') as v")
                 .execute(Tuple.tuple())).map(rows -> rows.iterator().next().getLong("v"))
+                .call(() -> index.deleteLeftovers())
                 .chain(version -> index.rebuild(IndexingRules.popularitySince(clock.today(), catalog.popularityWindow()),
-                        version))
+                        version, () -> renew(owner)))
                 .chain(name -> connection.call(c -> c.withTransportOptions(index.indexing()).count(r -> r.index(name))).map(count -> (int) count.count())
                         .chain(documents -> finish(owner, started, name)
                                 .map(noted -> new Rebuilt(name, documents, noted))))
@@ -130,6 +140,42 @@ public class SearchReindex {
         return db.transaction(tx -> tx.preparedQuery(NOTE_AGAIN).execute(Tuple.of(now, Outbox.Status.PENDING.name(),
                 Outbox.Status.SENT.name(), Times.ts(started.minus(CLOCK_MARGIN)))).chain(noted -> tx
                         .preparedQuery(RELEASE).execute(Tuple.of(owner, now, name)).replaceWith(noted.rowCount())));
+    }
+
+    /**
+     * A rebuild that stopped on a failure (OpenSearch unreachable or refusing, the database away): 503 with
+     * Retry-After, saying the alias still points at the old index; the lease is released.
+     */
+    static ProblemException stopped(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        LOG.warnf("The search reindex stopped, the alias still points at the old index: %s", e.toString());
+        return new ProblemException(503, "reindex-stopped", "Reindex stopped",
+                "The reindex stopped (" + (why.length() > 300 ? why.substring(0, 300) + "…" : why) + "); searches "
+                        + "still read the index behind the alias. Retry when OpenSearch and the database answer",
+                null, null).retryAfter(RETRY_AFTER_SECONDS);
+    }
+
+    /** Retry-After of a stopped reindex, in seconds. */
+    static final long RETRY_AFTER_SECONDS = 30;
+
+    /**
+     * Renews the lease (before every batch and before the alias swap); fails when another replica took it over
+     * (this rebuild went unrenewed for longer than the lease, e.g. the database was away): the rebuild stops and its
+     * index is deleted, and the other rebuild goes on.
+     */
+    Uni<Void> renew(UUID owner) {
+        return db.transaction(tx -> tx.preparedQuery(RENEW_LEASE).execute(Tuple.of(owner, Times.ts(clock.now()))))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.conflict("The reindex lease was taken over by another rebuild (this "
+                                + "one went unrenewed for opengallery.search.reindex-lease): this rebuild stops");
+                    }
+                    return null;
+                });
     }
 
     private Uni<Void> release(UUID owner, java.time.OffsetDateTime at, String name) {

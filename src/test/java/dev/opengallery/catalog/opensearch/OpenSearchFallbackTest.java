@@ -4,6 +4,7 @@ import static dev.opengallery.catalog.CatalogFixtures.listed;
 import static dev.opengallery.catalog.CatalogFixtures.profile;
 import static dev.opengallery.catalog.CatalogFixtures.saas;
 import static dev.opengallery.support.Tokens.anonymous;
+import static dev.opengallery.support.Tokens.operator;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
@@ -110,6 +111,13 @@ class OpenSearchFallbackTest {
                 assertTrue(fallbacks("unreachable") >= unreachable + 3, "the fallbacks are counted");
                 assertEquals(1, log.lines().stream().filter(l -> l.contains("cannot answer searches")).count(),
                         "one warning, not one per search: " + log.lines());
+                // an operator's reindex meanwhile stops with 503 and leaves the lease free for the next run
+                operator().post("/api/operator/jobs/search-reindex/run").then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "30")
+                        .body("type", org.hamcrest.Matchers.endsWith("reindex-stopped"),
+                                "detail", org.hamcrest.Matchers.containsString("still read the index behind the alias"));
+                assertEquals(0, pool.query("select count(*) from search_index_state where reindex_owner is not null")
+                        .execute().await().indefinitely().iterator().next().getLong(0), "the lease is released");
             } finally {
                 OpenSearchTestResource.startNode();
             }

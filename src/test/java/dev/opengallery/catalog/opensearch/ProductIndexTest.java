@@ -55,6 +55,54 @@ class ProductIndexTest {
         assertEquals(404, status("/" + first));
     }
 
+    @Test
+    void aRebuildThatStopsMidwayDeletesItsIndexAndLeavesTheAliasAlone() throws Exception {
+        IndexFixtures.awaitAlias(connection.alias());
+        profile("seller-stops");
+        listed("seller-stops", saas("Stops midway", "x"));
+        String before = get("/_alias/" + connection.alias()).fieldNames().iterator().next();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // the caller's check fails on its second call: after the index was created and before a later batch or the swap
+        var failed = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> index.rebuild(
+                LocalDate.of(2026, 1, 1), 3, () -> asked.incrementAndGet() < 2 ? io.smallrye.mutiny.Uni.createFrom()
+                        .voidItem() : io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("lease lost")))
+                .await().indefinitely());
+        assertEquals("lease lost", failed.getMessage());
+        assertEquals(2, asked.get());
+        JsonObject aliases = get("/_alias/" + connection.alias());
+        assertEquals(java.util.Set.of(before), aliases.fieldNames(), "searches still read the old index");
+        assertEquals(java.util.Set.of(before), get("/" + connection.alias() + "-*").fieldNames(),
+                "the half-built index is deleted");
+    }
+
+    @Test
+    void leftoversAreOnlyThisAliasesOwnIndicesThatNoAliasPointsAt() throws Exception {
+        IndexFixtures.awaitAlias(connection.alias());
+        String alias = connection.alias();
+        String current = get("/_alias/" + alias).fieldNames().iterator().next();
+        String halfBuilt = index.createIndex().await().indefinitely();
+        // another deployment sharing the cluster whose prefix makes its alias start like this one
+        String foreign = alias + "-x-products-20261201-000000-000-0123abcd";
+        assertEquals(200, put("/" + foreign));
+        try {
+            assertEquals(true, ProductIndex.leftover(alias, halfBuilt, java.util.Set.of()));
+            assertEquals(false, ProductIndex.leftover(alias, current, java.util.Set.of(alias)));
+            assertEquals(false, ProductIndex.leftover(alias, foreign, java.util.Set.of()));
+            index.deleteLeftovers().await().indefinitely();
+            assertEquals(404, status("/" + halfBuilt));
+            assertEquals(200, status("/" + current));
+            assertEquals(200, status("/" + foreign));
+        } finally {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(OpenSearchTestResource.url() + "/" + foreign))
+                    .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static int put(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(OpenSearchTestResource.url() + path))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static JsonObject get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(OpenSearchTestResource.url() + path)).build(),

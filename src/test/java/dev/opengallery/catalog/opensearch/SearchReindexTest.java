@@ -46,6 +46,9 @@ class SearchReindexTest {
     SearchReindex reindex;
 
     @Inject
+    ProductIndex index;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -112,23 +115,58 @@ class SearchReindexTest {
     }
 
     @Test
-    void aLeaseHeldByAnotherReplicaRefusesTheRunUntilItIsOver() {
+    void aLeaseHeldByAnotherReplicaRefusesTheRunUntilItGoesUnrenewedThenTheTakeOverDeletesItsHalfBuiltIndex()
+            throws Exception {
         var now = clock.now();
-        pool.preparedQuery("update search_index_state set reindex_owner = $1, reindex_started_at = $2 where id = 1")
-                .execute(Tuple.of(UUID.randomUUID(), Times.ts(now.minus(Duration.ofMinutes(10))))).await().indefinitely();
+        String before = behindAlias();
+        // another replica renewed its lease a minute ago, while building this index
+        String halfBuilt = index.createIndex().await().indefinitely();
+        pool.preparedQuery("update search_index_state set reindex_owner = $1, reindex_started_at = $2,"
+                + " reindex_renewed_at = $3 where id = 1").execute(Tuple.of(UUID.randomUUID(),
+                        Times.ts(now.minus(Duration.ofHours(3))), Times.ts(now.minus(Duration.ofMinutes(1)))))
+                .await().indefinitely();
         try {
             operator().post("/api/operator/jobs/search-reindex/run").then().statusCode(409)
                     .contentType("application/problem+json").body("detail", containsString("already running"));
-            // the replica died: its lease runs out (opengallery.search.reindex-lease, 2h) and the next run takes over
-            pool.preparedQuery("update search_index_state set reindex_started_at = $1 where id = 1")
-                    .execute(Tuple.of(Times.ts(now.minus(Duration.ofHours(3))))).await().indefinitely();
+            assertEquals(200, IndexFixtures.status("/" + halfBuilt));
+            // the replica died: its lease goes unrenewed (opengallery.search.reindex-lease, 5 minutes) and the next
+            // run takes over, deleting what the dead one left
+            pool.preparedQuery("update search_index_state set reindex_renewed_at = $1 where id = 1")
+                    .execute(Tuple.of(Times.ts(now.minus(Duration.ofMinutes(6))))).await().indefinitely();
             String index = operator().post("/api/operator/jobs/search-reindex/run").then().statusCode(200)
                     .extract().path("index");
             assertEquals(index, behindAlias());
+            assertEquals(404, IndexFixtures.status("/" + halfBuilt), "the dead rebuild's index is deleted");
+            assertEquals(404, IndexFixtures.status("/" + before), "the old index is deleted");
             operator().get("/api/operator/jobs/search-reindex").then().statusCode(200);
         } finally {
-            pool.preparedQuery("update search_index_state set reindex_owner = null, reindex_started_at = null where id = 1")
-                    .execute().await().indefinitely();
+            pool.preparedQuery("update search_index_state set reindex_owner = null, reindex_started_at = null,"
+                    + " reindex_renewed_at = null where id = 1").execute().await().indefinitely();
+        }
+    }
+
+    @Test
+    void aRebuildWhoseLeaseWasTakenOverStopsAndOneThatHoldsItRenewsIt() {
+        UUID mine = UUID.randomUUID();
+        var now = clock.now();
+        pool.preparedQuery("update search_index_state set reindex_owner = $1, reindex_started_at = $2,"
+                + " reindex_renewed_at = $2 where id = 1").execute(Tuple.of(mine, Times.ts(now.minus(Duration.ofMinutes(4)))))
+                .await().indefinitely();
+        try {
+            reindex.renew(mine).await().indefinitely();
+            assertEquals(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), pool.query(
+                    "select reindex_renewed_at from search_index_state").execute().await().indefinitely().iterator().next()
+                    .getOffsetDateTime(0).toInstant(), "renewed at the clock's time");
+            // another replica took it over
+            pool.preparedQuery("update search_index_state set reindex_owner = $1 where id = 1")
+                    .execute(Tuple.of(UUID.randomUUID())).await().indefinitely();
+            var lost = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                    () -> reindex.renew(mine).await().indefinitely());
+            assertEquals(409, lost.status());
+            assertTrue(lost.getMessage().contains("taken over"), lost.getMessage());
+        } finally {
+            pool.preparedQuery("update search_index_state set reindex_owner = null, reindex_started_at = null,"
+                    + " reindex_renewed_at = null where id = 1").execute().await().indefinitely();
         }
     }
 
