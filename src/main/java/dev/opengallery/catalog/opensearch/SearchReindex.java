@@ -33,8 +33,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * swap; a lease not renewed for {@code opengallery.search.reindex-lease} is taken over (a replica that died
  * mid-rebuild), and a rebuild that finds its lease taken over stops. Another run is refused with 409. A rebuild first
  * deletes the half-built indices earlier rebuilds left (died or failed: none is behind the alias), and a rebuild that
- * fails deletes its own. An instance that starts (or whose delivery job finds the cluster back) with no index behind the
- * alias builds it by itself in the background; PostgreSQL answers searches meanwhile.
+ * fails deletes its own. An instance that starts (or whose delivery job finds the cluster back) with no index behind
+ * the alias builds it by itself in the background; PostgreSQL answers searches meanwhile.
  */
 @ApplicationScoped
 public class SearchReindex {
@@ -208,7 +208,8 @@ public class SearchReindex {
             LOG.infof("No search index behind %s: building it (PostgreSQL answers searches meanwhile)",
                     connection.alias());
             return reindex().replaceWithVoid().onFailure(ProblemException.class).recoverWithItem(e -> {
-                LOG.infof("Not building the search index here: %s", e.getMessage());
+                // 409: another replica builds it; 503: the build stopped (logged), the delivery job tries again
+                LOG.infof("Not building the search index here (%d): %s", e.status(), e.getMessage());
                 return null;
             });
         });
