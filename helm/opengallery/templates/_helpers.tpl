@@ -113,8 +113,13 @@ The container's environment, shared by the Deployment, the Knative Service and t
 */}}
 {{- define "opengallery.env" -}}
 {{- if eq (include "opengallery.flavor" .) "jvm" }}
+{{- $knative := eq (include "opengallery.mode" .) "knative" }}
 - name: JAVA_OPTS_APPEND
-  value: {{ .Values.jvm.options | quote }}
+  value: {{ .Values.jvm.options | default (ternary "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms32m" "-XX:MaxRAMPercentage=75" $knative) | quote }}
+{{- with .Values.jvm.gc | default (ternary "-XX:+UseSerialGC" "" $knative) }}
+- name: GC_CONTAINER_OPTIONS
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 - name: QUARKUS_DATASOURCE_REACTIVE_URL
   value: {{ printf "postgresql://%s:%v/%s" .Values.database.host .Values.database.port .Values.database.name | quote }}
@@ -206,12 +211,16 @@ The container's environment, shared by the Deployment, the Knative Service and t
 {{- end }}
 
 {{/*
-The service's own settings on top of the shared environment: migrations at start or not.
+The service's own settings on top of the shared environment: migrations at start or not. When the hook Job migrates,
+it has also checked the database (Flyway refuses a PostgreSQL it does not support) before any pod starts, so the
+service skips Hibernate's start-time version check, a database round trip on the cold-start path.
 */}}
 {{- define "opengallery.serverEnv" -}}
 {{ include "opengallery.env" . }}
 {{- if eq (include "opengallery.migrationsMode" .) "job" }}
 - name: QUARKUS_FLYWAY_MIGRATE_AT_START
+  value: "false"
+- name: QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED
   value: "false"
 {{- end }}
 {{- end }}

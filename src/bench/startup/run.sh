@@ -6,22 +6,28 @@
 #
 #   bash src/bench/startup/run.sh          (from the repository root)
 #
-# It builds the application (skip with SKIP_BUILD=1), creates a fresh database og_bench_startup, migrates it once in
-# migrate-and-exit mode (OPENGALLERY_MIGRATE_AND_EXIT=true: checks the process exits 0 and the schema is there),
+# It builds the application and, as src/main/docker/Dockerfile.jvm does in the image, its class-data sharing archive
+# (src/main/docker/appcds.sh: a training run without database, then target/quarkus-app/app-cds.jsa; skip both with
+# SKIP_BUILD=1, which still makes the archive when it is missing), creates a fresh database og_bench_startup,
+# migrates it once in migrate-and-exit mode (OPENGALLERY_MIGRATE_AND_EXIT=true: checks the process exits 0 and the
+# schema is there),
 # signs a token with a key pair made for the run (QUARKUS_OIDC_PUBLIC_KEY: prod mode without an identity provider),
 # then measures the variants:
-#   a  default: migrate at start (Flyway validates the up-to-date schema), internal timers
-#   b  serverless settings: QUARKUS_FLYWAY_MIGRATE_AT_START=false, OPENGALLERY_JOBS_TRIGGER=external
-#   c  b plus startup-minded JVM flags (C1 only, Serial GC, a heap given back when free; see C_FLAGS)
-#   d  c plus the AppCDS archive, when the build made one (./mvnw package -Dquarkus.package.jar.appcds.enabled=true
-#      writes target/quarkus-app/app-cds.jsa; APPCDS=1 builds so)
-# Every variant runs with the chart's default JVM options (jvm.options: -XX:MaxRAMPercentage=75) and
+#   a  default: migrate at start (Flyway validates the up-to-date schema), internal timers, the chart's JVM options
+#      for deploy.mode=deployment, no archive
+#   b  serverless settings, as the chart renders them for Knative: QUARKUS_FLYWAY_MIGRATE_AT_START=false,
+#      QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false, OPENGALLERY_JOBS_TRIGGER=external
+#   c  b plus the chart's JVM options for deploy.mode=knative (C_FLAGS: C1 only, Serial GC), no archive
+#   d  c plus the image's class-data sharing archive: the JVM image on Knative as the chart deploys it
+# Every variant runs with the JVM options the image's run-java.sh adds (IMAGE_FLAGS, with its default collector
+# -XX:+UseParallelGC unless the variant sets one: the chart's GC_CONTAINER_OPTIONS), the chart's options and
 # -XX:MaxRAM=512m, which stands for the chart's 512Mi memory limit (in a container the JVM reads it from the cgroup).
 # Targets (the issue's, for the JVM): ready < 2.5 s, first request < 3 s, idle RSS < 200 MB; medians are judged.
 # Loopback only; the service is stopped and the database dropped at the end.
 #
-# Environment: RUNS (default 5), LOAD (requests, default 2000), PORT (default 8091), VARIANTS (default "a b c", and d
-# when the archive exists), C_FLAGS, APPCDS=1, NMT=1 (native memory summary per variant; adds a few MB), SKIP_BUILD=1, KEEP_DB=1, PGHOST/PGPORT/PGUSER/PGPASSWORD.
+# Environment: RUNS (default 5), LOAD (requests, default 2000), PORT (default 8091), VARIANTS (default "a b c d"),
+# C_FLAGS, NMT=1 (native memory summary per variant; adds a few MB), SKIP_BUILD=1, KEEP_DB=1,
+# PGHOST/PGPORT/PGUSER/PGPASSWORD.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -29,9 +35,19 @@ RUNS=${RUNS:-5}
 LOAD=${LOAD:-2000}
 PORT=${PORT:-8091}
 APPCDS_ARCHIVE=target/quarkus-app/app-cds.jsa
-VARIANTS=${VARIANTS:-a b c$( [ -f "$APPCDS_ARCHIVE" ] && echo " d" || true )}
-CHART_JVM_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
-C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}
+VARIANTS=${VARIANTS:-a b c d}
+# what run-java.sh of the UBI OpenJDK image puts before JAVA_OPTS_APPEND (its GC options; -XX:MaxRAMPercentage=80
+# too, which the chart's 75 replaces)
+IMAGE_FLAGS="-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
+IMAGE_FLAGS="$IMAGE_FLAGS -XX:+ExitOnOutOfMemoryError"
+# the chart's jvm.options for deploy.mode=deployment, and the image's default collector
+CHART_JVM_OPTS="$IMAGE_FLAGS -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
+A_GC=-XX:+UseParallelGC
+# the chart's jvm.options and jvm.gc for deploy.mode=knative
+C_FLAGS=${C_FLAGS:--XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms32m -XX:+UseSerialGC}
+# the chart's environment for Knative (migrations by the hook Job, jobs triggered by CronJobs)
+SERVERLESS_ENV=(QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false
+    OPENGALLERY_JOBS_TRIGGER=external)
 DB=og_bench_startup
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-opengallery} PGPASSWORD=${PGPASSWORD:-opengallery}
 case "$PGHOST" in 127.*|localhost|::1) ;; *) echo "PGHOST must be a loopback address (got $PGHOST)" >&2; exit 2 ;; esac
@@ -49,11 +65,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== building"; ./mvnw -B -q package -DskipTests $( [ "${APPCDS:-0}" = 1 ] && echo -Dquarkus.package.jar.appcds.enabled=true )
-fi
 JAR=target/quarkus-app/quarkus-run.jar
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "== building"; ./mvnw -B -q package -DskipTests
+    rm -f "$APPCDS_ARCHIVE"
+fi
 [ -f "$JAR" ] || { echo "no $JAR: build first (without SKIP_BUILD=1)" >&2; exit 1; }
+if [ ! -f "$APPCDS_ARCHIVE" ] && [[ " $VARIANTS " == *" d "* ]]; then
+    echo "== the image's class-data sharing archive (src/main/docker/appcds.sh, as Dockerfile.jvm runs it)"
+    bash src/main/docker/appcds.sh "$(dirname "$JAR")"
+fi
 
 echo "== database $DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -107,10 +128,10 @@ one_start() {
     local variant=$1 log=$2 opts=$CHART_JVM_OPTS
     local extra_env=()
     case "$variant" in
-        a) ;;
-        b) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external) ;;
-        c) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external); opts="$opts $C_FLAGS" ;;
-        d) extra_env=(QUARKUS_FLYWAY_MIGRATE_AT_START=false OPENGALLERY_JOBS_TRIGGER=external)
+        a) opts="$opts $A_GC" ;;
+        b) extra_env=("${SERVERLESS_ENV[@]}"); opts="$opts $A_GC" ;;
+        c) extra_env=("${SERVERLESS_ENV[@]}"); opts="$opts $C_FLAGS" ;;
+        d) extra_env=("${SERVERLESS_ENV[@]}")
            opts="$opts $C_FLAGS -XX:SharedArchiveFile=$(basename "$APPCDS_ARCHIVE") -Xshare:auto" ;;
     esac
     local t0 ready_ms first_ms status
@@ -152,7 +173,17 @@ $(( ${cls_ticks:-0} * 1000 / ${freq:-1000000000} )) $(( ${jit_ticks:-0} * 1000 /
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-echo "== $RUNS starts per variant ($(nproc) cores; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+# a fixed CPU loop, timed before and after: the machine's own speed drifts (a shared host), and starts measured at
+# different times compare only together with it
+reference_ms() {
+    local t0 i
+    for i in 1 2 3; do
+        t0=$(date +%s%N); awk 'BEGIN { for (i = 0; i < 10000000; i++) s += i * i }'; ms_since "$t0"
+    done | median
+}
+REFERENCE_BEFORE=$(reference_ms)
+echo "== $RUNS starts per variant ($(nproc) cores; load average now: $(cut -d' ' -f1-3 /proc/loadavg);"\
+" the reference CPU loop: $REFERENCE_BEFORE ms)"
 for v in $VARIANTS; do
     : >"$WORK/$v.txt"
     for i in $(seq 1 "$RUNS"); do
@@ -165,7 +196,8 @@ for v in $VARIANTS; do
 done
 
 echo
-echo "== summary (medians of $RUNS starts; the machine's load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== summary (medians of $RUNS starts; the machine's load average: $(cut -d' ' -f1-3 /proc/loadavg);"\
+" the reference CPU loop: $REFERENCE_BEFORE ms before the starts, $(reference_ms) ms after)"
 printf '%-3s %-52s %9s %9s %9s %9s %9s\n' "" "variant" "ready" "1st req" "started" "idle RSS" "load RSS"
 VERDICTS=()
 for v in $VARIANTS; do
@@ -175,8 +207,8 @@ for v in $VARIANTS; do
     case "$v" in
         a) name="a default (migrate at start, internal timers)" ;;
         b) name="b serverless (no migration, external triggers)" ;;
-        c) name="c b + JVM flags (C_FLAGS, listed below)" ;;
-        d) name="d c + AppCDS archive" ;;
+        c) name="c b + the chart's Knative JVM options (C_FLAGS)" ;;
+        d) name="d c + the image's AppCDS archive" ;;
     esac
     printf '%-3s %-52s %6d ms %6d ms %6d ms %6d MB %6d MB\n' "" "$name" "$READY" "$FIRST" "$started" "$IDLE" "$LOADED"
     verdict=PASS
@@ -186,7 +218,7 @@ for v in $VARIANTS; do
     VERDICTS+=("$v: ready $( [ "$READY" -lt 2500 ] && echo PASS || echo FAIL ), first request $( [ "$FIRST" -lt 3000 ] && echo PASS || echo FAIL ), idle RSS $( [ "$IDLE" -lt 200 ] && echo PASS || echo FAIL ) => $verdict")
 done
 echo
-echo "C_FLAGS: $C_FLAGS"
+echo "every variant: $CHART_JVM_OPTS; a, b: $A_GC; c, d (C_FLAGS): $C_FLAGS"
 echo "targets: JVM ready < 2500 ms, first request < 3000 ms, idle RSS < 200 MB"
 printf '  %s\n' "${VERDICTS[@]}"
 

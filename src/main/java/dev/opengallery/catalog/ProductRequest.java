@@ -32,7 +32,7 @@ public record ProductRequest(
         @Size(min = 3, max = 3) @Schema(example = "USD", description = "One of the marketplace's ISO 4217 "
                 + "currencies (opengallery.money.currencies, "
                 + "default USD and CNY); the first of them when absent") String currency,
-        @NotEmpty @Size(max = 20) @Valid List<@NotNull SpecificationRequest> specifications,
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid SpecificationRequest> specifications,
         @PositiveOrZero @Schema(description = "On edit: the version read; a stale version answers 409", example = "0") Long version) {
 
     @Schema(name = "SpecificationRequest")
@@ -44,7 +44,7 @@ public record ProductRequest(
             @Size(max = 40) @Schema(example = "user") String unit,
             @Min(1) @Schema(example = "1") Integer minQuantity,
             @Min(1) @Schema(example = "500") Integer maxQuantity,
-            @NotEmpty @Size(max = 4) @Valid List<@NotNull PriceRequest> prices) {
+            @NotEmpty @Size(max = 4) List<@NotNull @Valid PriceRequest> prices) {
     }
 
     @Schema(name = "PriceRequest", description = "FLAT and LINEAR: unitPrice; TIERED and VOLUME: tiers. Every unit "
@@ -52,7 +52,7 @@ public record ProductRequest(
     public record PriceRequest(
             @NotNull BillingMode billingMode,
             @Schema(example = "12.00") BigDecimal unitPrice,
-            @Size(max = 50) @Valid List<@NotNull TierRequest> tiers) {
+            @Size(max = 50) List<@NotNull @Valid TierRequest> tiers) {
     }
 
     @Schema(name = "TierRequest")

@@ -274,6 +274,7 @@ class HelmChartTest {
     assertEquals("ghcr.io/opengallery/opengallery:2.0.0-jvm", container.get("image"));
     Map<String, Map<String, Object>> env = env(container);
     assertEquals("-XX:MaxRAMPercentage=60", value(env, "JAVA_OPTS_APPEND"));
+    assertFalse(env.containsKey("GC_CONTAINER_OPTIONS"), "the image's own collector in deployment mode");
     assertSecretRef(env, "QUARKUS_OIDC_CREDENTIALS_SECRET", FULLNAME, "oidc-client-secret");
     assertSecretRef(env, "QUARKUS_DATASOURCE_PASSWORD", FULLNAME, "database-password");
 
@@ -380,6 +381,7 @@ class HelmChartTest {
     Map<String, Map<String, Object>> env = env(container(m.single("Deployment")));
     assertFalse(env.containsKey("OPENGALLERY_JOBS_TRIGGER"));
     assertFalse(env.containsKey("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertFalse(env.containsKey("QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED"));
     assertNull(get(m.single("Secret"), "metadata.annotations"), "a plain Secret, not a hook");
   }
 
@@ -409,6 +411,8 @@ class HelmChartTest {
     Map<String, Map<String, Object>> env = env(container);
     assertEquals("external", value(env, "OPENGALLERY_JOBS_TRIGGER"));
     assertEquals("false", value(env, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertEquals("false", value(env, "QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED"),
+        "the migration Job has checked the database");
     assertFalse(env.containsKey("JAVA_OPTS_APPEND"));
     assertSecretRef(env, "QUARKUS_DATASOURCE_PASSWORD", FULLNAME, "database-password");
     assertEquals(OIDC_URL, value(env, "QUARKUS_OIDC_AUTH_SERVER_URL"));
@@ -446,6 +450,7 @@ class HelmChartTest {
     Map<String, Map<String, Object>> menv = env(container(migrate));
     assertEquals("true", value(menv, "OPENGALLERY_MIGRATE_AND_EXIT"));
     assertEquals("true", value(menv, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+    assertFalse(menv.containsKey("QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED"));
     assertEquals("false", value(menv, "QUARKUS_SCHEDULER_ENABLED"));
     assertEquals("Never", get(migrate, "spec.template.spec.restartPolicy"));
     Map<String, Object> secret = m.single("Secret");
@@ -476,6 +481,34 @@ class HelmChartTest {
     assertEquals("ghcr.io/opengallery/opengallery:0.1.0-jvm", container(ksvc).get("image"));
     assertTrue(k.ofKind("CronJob").isEmpty());
     assertTrue(k.ofKind("Job").isEmpty());
+    // the JVM in Knative starts with the client compiler, a 32 MB first heap and the serial collector, the
+    // collector through GC_CONTAINER_OPTIONS: run-java.sh would otherwise add its -XX:+UseParallelGC beside it
+    Map<String, Map<String, Object>> kenv = env(container(ksvc));
+    assertEquals("-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms32m",
+        value(kenv, "JAVA_OPTS_APPEND"));
+    assertEquals("-XX:+UseSerialGC", value(kenv, "GC_CONTAINER_OPTIONS"));
+    assertFalse(((String) value(kenv, "JAVA_OPTS_APPEND")).contains("GC"), "no collector beside the image's");
+  }
+
+  @Test
+  void theJvmOptionsAndCollectorCanBeSetInEitherMode() {
+    Manifests k = render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")
+        .set("image.flavor", "jvm").set("jobs.scheduler.existingSecret", "sched")
+        .set("jvm.options", "-XX:MaxRAMPercentage=60").set("jvm.gc", "-XX:+UseG1GC"));
+    Map<String, Map<String, Object>> kenv = env(container(k.single("Service")));
+    assertEquals("-XX:MaxRAMPercentage=60", value(kenv, "JAVA_OPTS_APPEND"));
+    assertEquals("-XX:+UseG1GC", value(kenv, "GC_CONTAINER_OPTIONS"));
+
+    Manifests d = render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("jvm.gc", "-XX:+UseSerialGC"));
+    Map<String, Map<String, Object>> denv = env(container(d.single("Deployment")));
+    assertEquals("-XX:MaxRAMPercentage=75", value(denv, "JAVA_OPTS_APPEND"));
+    assertEquals("-XX:+UseSerialGC", value(denv, "GC_CONTAINER_OPTIONS"));
+
+    Manifests n = render(t -> t.set("oidc.authServerUrl", OIDC_URL).set("deploy.mode", "knative")
+        .set("jobs.scheduler.existingSecret", "sched"));
+    Map<String, Map<String, Object>> nenv = env(container(n.single("Service")));
+    assertFalse(nenv.containsKey("JAVA_OPTS_APPEND") || nenv.containsKey("GC_CONTAINER_OPTIONS"),
+        "the native image takes no JVM options");
   }
 
   @Test
