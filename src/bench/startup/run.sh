@@ -40,6 +40,8 @@ VARIANTS=${VARIANTS:-a b c d}
 # too, which the chart's 75 replaces)
 IMAGE_FLAGS="-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
 IMAGE_FLAGS="$IMAGE_FLAGS -XX:+ExitOnOutOfMemoryError"
+# and what Dockerfile.jvm's JDK_JAVA_OPTIONS adds (d adds its archive)
+IMAGE_FLAGS="$IMAGE_FLAGS -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dorg.jboss.logging.provider=jboss"
 # the chart's jvm.options for deploy.mode=deployment, and the image's default collector
 CHART_JVM_OPTS="$IMAGE_FLAGS -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
 A_GC=-XX:+UseParallelGC
@@ -71,6 +73,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     rm -f "$APPCDS_ARCHIVE"
 fi
 [ -f "$JAR" ] || { echo "no $JAR: build first (without SKIP_BUILD=1)" >&2; exit 1; }
+# an archive the JVM cannot map (made for an earlier build of the jars) would be ignored and d measured without it
+if [ -f "$APPCDS_ARCHIVE" ] && ! (cd "$(dirname "$JAR")" && java -Xshare:on -XX:SharedArchiveFile=app-cds.jsa \
+        -cp "$PWD/quarkus-run.jar" -version >/dev/null 2>&1); then
+    echo "== $APPCDS_ARCHIVE does not map for this build: making it again"; rm -f "$APPCDS_ARCHIVE"
+fi
 if [ ! -f "$APPCDS_ARCHIVE" ] && [[ " $VARIANTS " == *" d "* ]]; then
     echo "== the image's class-data sharing archive (src/main/docker/appcds.sh, as Dockerfile.jvm runs it)"
     bash src/main/docker/appcds.sh "$(dirname "$JAR")"

@@ -47,7 +47,8 @@ env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     QUARKUS_OIDC_PUBLIC_KEY="$TRAINING_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER=https://appcds-training.invalid \
     QUARKUS_OIDC_CONSOLE_TENANT_ENABLED=false OPENGALLERY_APPS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     "$JAVA" -XX:DumpLoadedClassList=app-cds.classlist -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar "$PWD/quarkus-run.jar" >"$LOG" 2>&1 &
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dorg.jboss.logging.provider=jboss \
+    -jar "$PWD/quarkus-run.jar" >"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do
     [ "$(request GET /q/health/live 2>/dev/null || true)" = 200 ] && break
